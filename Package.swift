@@ -1,0 +1,85 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every Swift target: Swift 6 language mode with strict concurrency.
+let strictSwift: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "objectivity",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "objectivity", targets: ["objectivity"]),
+        .library(name: "ObjectivityCore", targets: ["ObjectivityCore"]),
+        .library(name: "ObjectivityIngest", targets: ["ObjectivityIngest"]),
+        .library(name: "ObjectivityReports", targets: ["ObjectivityReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+    ],
+    targets: [
+        // System libraries: module maps over one-line shims, nothing else.
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CLAPACKE", pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(
+            name: "CRmath", pkgConfig: "libRmath",
+            providers: [.apt(["r-mathlib"])]),
+        .systemLibrary(
+            name: "CXLSXWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
+
+        // The pure statistical core: arrays in, numbers out; no files, no clocks.
+        .target(
+            name: "ObjectivityCore",
+            dependencies: ["COpenBLAS", "CLAPACKE", "CRmath"],
+            swiftSettings: strictSwift),
+        // Readers for every input of FORMATS.md.
+        .target(
+            name: "ObjectivityIngest",
+            dependencies: [
+                "ObjectivityCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSwift),
+        // Writers of what people and other tools receive.
+        .target(
+            name: "ObjectivityReports",
+            dependencies: ["ObjectivityCore", "CXLSXWriter"],
+            swiftSettings: strictSwift),
+        // The command line, thin.
+        .executableTarget(
+            name: "objectivity",
+            dependencies: [
+                "ObjectivityCore", "ObjectivityIngest", "ObjectivityReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSwift),
+
+        // Test helpers shared by the test targets: fixture paths, temporary directories.
+        .target(
+            name: "ObjectivityTesting",
+            dependencies: ["ObjectivityIngest"],
+            swiftSettings: strictSwift),
+
+        .testTarget(
+            name: "ObjectivityCoreTests",
+            dependencies: ["ObjectivityCore"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "ObjectivityIngestTests",
+            dependencies: ["ObjectivityIngest", "ObjectivityCore", "ObjectivityTesting"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "ObjectivityReportsTests",
+            dependencies: ["ObjectivityReports", "ObjectivityIngest", "ObjectivityCore", "ObjectivityTesting"],
+            swiftSettings: strictSwift),
+    ]
+)

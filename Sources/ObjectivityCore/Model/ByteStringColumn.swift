@@ -1,0 +1,43 @@
+/// A column of short strings stored as one contiguous UTF-8 buffer with offsets.
+///
+/// Participant codes are unique per work, so interning them would not save memory;
+/// this keeps a million codes in two allocations instead of a million.
+public struct ByteStringColumn: Sendable, Equatable {
+    /// UTF-8 bytes of all values, back to back.
+    public private(set) var bytes: [UInt8] = []
+    /// `offsets[i]..<offsets[i + 1]` are the bytes of value `i`; `offsets[0] == 0`.
+    public private(set) var offsets: [Int] = [0]
+
+    public init() {}
+
+    public init(reservingWorks works: Int, bytesPerValue: Int) {
+        bytes.reserveCapacity(works * bytesPerValue)
+        offsets.reserveCapacity(works + 1)
+    }
+
+    public mutating func append(_ value: some Collection<UInt8>) {
+        bytes.append(contentsOf: value)
+        offsets.append(bytes.count)
+    }
+
+    public mutating func append(_ value: String) { append(value.utf8) }
+
+    public var count: Int { offsets.count - 1 }
+
+    public subscript(index: Int) -> String {
+        String(decoding: bytes[offsets[index]..<offsets[index + 1]], as: UTF8.self)
+    }
+
+    /// The raw bytes of value `index`, without making a `String`.
+    public func utf8(at index: Int) -> ArraySlice<UInt8> {
+        bytes[offsets[index]..<offsets[index + 1]]
+    }
+
+    /// This column reordered: value `i` of the result is value `order[i]` of this one.
+    public func permuted(by order: [Int]) -> ByteStringColumn {
+        var result = ByteStringColumn(reservingWorks: order.count, bytesPerValue: 0)
+        result.bytes.reserveCapacity(bytes.count)
+        for i in order { result.append(utf8(at: i)) }
+        return result
+    }
+}

@@ -1,0 +1,78 @@
+/// Derives a sitting's conversion scale from the works themselves.
+///
+/// ФИС ОКО exports carry each work's primary score and mark but not the scale, and
+/// the scale changes every year. When the marks are consistent, the derived cut for a
+/// mark is the lowest primary score seen with it. When some works contradict every
+/// monotone scale (a typo, a hand-edited mark), the cuts are the monotone ones that
+/// agree with the most works, and the disagreeing works are returned so the reader
+/// can report them row by row.
+public struct ScaleDerivation: Sendable {
+    /// The derived scale; a cut is `nil` when no work earned that mark.
+    public var scale: MarkScale
+    /// (primary score, mark) pairs that contradict `scale`, with their number of works.
+    public var contradictions: [ScoreMarkCount]
+    /// Number of works the scale was derived from.
+    public var works: Int
+
+    /// Number of works whose mark contradicts the derived scale.
+    public var contradictingWorks: Int { contradictions.reduce(0) { $0 + $1.works } }
+
+    /// A count of works with one primary score and one mark.
+    public struct ScoreMarkCount: Hashable, Sendable {
+        public var score: Int
+        public var mark: Int
+        public var works: Int
+
+        public init(score: Int, mark: Int, works: Int) {
+            self.score = score
+            self.mark = mark
+            self.works = works
+        }
+    }
+
+    /// - Parameters:
+    ///   - scores: primary scores in points, one per work (same length as `marks`).
+    ///   - marks: marks 2…5; other values are ignored.
+    ///   - maxScore: the maximum primary score, if known; otherwise the largest score seen.
+    public init(scores: some Collection<Int>, marks: some Collection<Int>, maxScore: Int?) {
+        precondition(scores.count == marks.count, "one mark per score")
+        let top = max(maxScore ?? 0, scores.max() ?? 0)
+        let width = top + 1
+        // counts[mark - 2][score]
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: width), count: 4)
+        var works = 0
+        for (score, mark) in zip(scores, marks) where (2...5).contains(mark) && score >= 0 {
+            counts[mark - 2][score] += 1
+            works += 1
+        }
+        self.works = works
+        // prefix[m][c] = works with mark m+2 and score < c
+        let prefix = counts.map { row in
+            row.reduce(into: [0]) { acc, n in acc.append(acc.last! + n) }
+        }
+        let present = counts.map { $0.contains { $0 > 0 } }
+        var best = (agree: -1, c3: 0, c4: 0, c5: 0)
+        // Ties go to the larger cut, which is the lowest score seen with the mark above.
+        for c3 in 0...width {
+            for c4 in c3...width {
+                for c5 in c4...width {
+                    let agree = prefix[0][c3] + (prefix[1][c4] - prefix[1][c3])
+                        + (prefix[2][c5] - prefix[2][c4]) + (prefix[3][width] - prefix[3][c5])
+                    if agree >= best.agree { best = (agree, c3, c4, c5) }
+                }
+            }
+        }
+        let cutValues = [best.c3, best.c4, best.c5]
+        let cuts: [Int?] = (0..<3).map { present[$0 + 1] ? cutValues[$0] : nil }
+        scale = MarkScale(cut3: cuts[0], cut4: cuts[1], cut5: cuts[2], maxScore: maxScore)
+        var wrong: [ScoreMarkCount] = []
+        for m in 0..<4 {
+            let low = m == 0 ? 0 : cutValues[m - 1]
+            let high = m == 3 ? width : cutValues[m]
+            for score in 0..<width where counts[m][score] > 0 && !(low..<high).contains(score) {
+                wrong.append(ScoreMarkCount(score: score, mark: m + 2, works: counts[m][score]))
+            }
+        }
+        contradictions = wrong
+    }
+}

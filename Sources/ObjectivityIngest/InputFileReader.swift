@@ -1,0 +1,115 @@
+public import Foundation
+
+/// Reads any input of FORMATS.md — ВПР Ф1, ГИА, registry, recheck outcomes — from CSV
+/// or XLSX, recognising the kind by its header row.
+///
+/// Never throws: a file that cannot be used comes back as a report with an
+/// ``IngestError`` that names the file, row and column, so a batch goes on.
+public struct InputFileReader: Sendable {
+    /// Subjects and known scales.
+    public var models: ReferenceModels
+    /// Bounds on XLSX expansion.
+    public var archiveLimits: ArchiveLimits
+    /// Largest input file accepted, in bytes (default 1 GiB).
+    public var maxFileBytes: Int
+    /// How many rows above the header may hold a preamble before the file is
+    /// declared headerless.
+    public var maxPreambleRows: Int
+
+    public init(models: ReferenceModels, archiveLimits: ArchiveLimits = ArchiveLimits(), maxFileBytes: Int = 1 << 30,
+                maxPreambleRows: Int = 100) {
+        self.models = models
+        self.archiveLimits = archiveLimits
+        self.maxFileBytes = maxFileBytes
+        self.maxPreambleRows = maxPreambleRows
+    }
+
+    /// Reads the file at `url`.
+    public func read(url: URL) -> InputFileReport {
+        let name = url.lastPathComponent
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? NSNumber, size.intValue > maxFileBytes {
+                return InputFileReport(file: name, format: nil, outcome: .failure(IngestError(
+                    .unreadableFile, file: name, expected: "файл не больше \(maxFileBytes / 1_048_576) МиБ",
+                    found: "\(size.intValue / 1_048_576) МиБ")))
+            }
+            data = try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            return InputFileReport(file: name, format: nil, outcome: .failure(IngestError(
+                .unreadableFile, file: name, expected: "читаемый файл", found: "\(error.localizedDescription)")))
+        }
+        return read(data: data, name: name)
+    }
+
+    /// Reads a file already in memory; `name` is used for messages and for metadata
+    /// carried by the file name.
+    public func read(data: Data, name: String) -> InputFileReport {
+        let table: TableFile
+        do {
+            table = try TableFile(data: data, name: name, limits: archiveLimits)
+        } catch {
+            return InputFileReport(file: name, format: nil, outcome: .failure(error))
+        }
+        do {
+            return InputFileReport(file: name, format: table.format, outcome: .success(try readContent(of: table)))
+        } catch let error as IngestError {
+            return InputFileReport(file: name, format: table.format, outcome: .failure(error))
+        } catch {
+            return InputFileReport(file: name, format: table.format, outcome: .failure(IngestError(
+                .unreadableFile, file: name, expected: "читаемая таблица", found: "\(error)")))
+        }
+    }
+
+    private func readContent(of table: TableFile) throws -> InputContent {
+        let name = table.name
+        var preamble: [[String]] = []
+        var vpr: VPRTableReader?
+        var gia: GIATableReader?
+        var registry: SchoolRegistryReader?
+        var recheck: RecheckOutcomesReader?
+        var kind: TableKind?
+        var headerError: IngestError?
+        try table.forEachRow(limits: archiveLimits) { row in
+            switch kind {
+            case .vprResults: vpr!.consume(row)
+            case .giaResults: gia!.consume(row)
+            case .schoolRegistry: registry!.consume(row)
+            case .recheckOutcomes: recheck!.consume(row)
+            case nil:
+                let cells = row.strings
+                guard let recognised = TableKind.recognise(foldedHeader: cells.map(CellText.folded)) else {
+                    preamble.append(cells)
+                    if preamble.count >= maxPreambleRows {
+                        headerError = IngestError(.noHeader, file: name, expected: Self.headerExpectation,
+                                                  found: "в первых \(maxPreambleRows) строках заголовка нет")
+                        return false
+                    }
+                    return true
+                }
+                kind = recognised
+                switch recognised {
+                case .vprResults: vpr = try VPRTableReader(fileName: name, preambleRows: preamble, header: cells, models: models)
+                case .giaResults: gia = try GIATableReader(fileName: name, header: cells, models: models)
+                case .schoolRegistry: registry = try SchoolRegistryReader(fileName: name, header: cells, models: models)
+                case .recheckOutcomes: recheck = try RecheckOutcomesReader(fileName: name, header: cells, models: models)
+                }
+            }
+            return true
+        }
+        if let headerError { throw headerError }
+        switch kind {
+        case .vprResults: return .vprResults(try vpr!.finish())
+        case .giaResults: return .giaResults(try gia!.finish())
+        case .schoolRegistry: return .schoolRegistry(try registry!.finish())
+        case .recheckOutcomes: return .recheckOutcomes(try recheck!.finish())
+        case nil:
+            throw IngestError(.noHeader, file: name, expected: Self.headerExpectation,
+                              found: preamble.isEmpty ? "строк нет" : "\(preamble.count) строк без заголовка")
+        }
+    }
+
+    private static let headerExpectation =
+        "строка заголовков: ВПР — «Код участника» и «Первичный балл»; ГИА — и «Экзамен»; реестр — «ОО» и «Тип ОО»; перепроверка — «… после перепроверки»"
+}

@@ -1,0 +1,78 @@
+public import Foundation
+public import ObjectivityCore
+
+/// The data the readers consult: the subject catalogue and the known scales, loaded
+/// from the `models/` directory.
+public struct ReferenceModels: Sendable, Equatable {
+    public var subjects: SubjectCatalogue
+    public var scales: ScaleCatalogue
+
+    public init(subjects: SubjectCatalogue = SubjectCatalogue(), scales: ScaleCatalogue = ScaleCatalogue()) {
+        self.subjects = subjects
+        self.scales = scales
+    }
+
+    /// A line of a model file that does not have the documented shape.
+    public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
+        public let file: String
+        public let line: Int
+        public let expected: String
+        public var description: String { "\(file):\(line): ожидалось: \(expected)" }
+    }
+
+    /// Loads `subjects.csv` and `scales.csv` from `directory` (formats in their headers).
+    public static func load(directory: URL) throws -> ReferenceModels {
+        var models = ReferenceModels()
+        let subjectsURL = directory.appendingPathComponent("subjects.csv")
+        for (line, fields) in try records(of: subjectsURL) {
+            guard fields.count >= 1, !fields[0].isEmpty else {
+                throw LoadError(file: subjectsURL.path, line: line, expected: "предмет;синонимы")
+            }
+            let aliases = fields.count > 1 ? fields[1].split(separator: "|").map(String.init) : []
+            models.subjects.add(subject: fields[0], aliases: aliases)
+        }
+        let scalesURL = directory.appendingPathComponent("scales.csv")
+        for (line, fields) in try records(of: scalesURL) {
+            let numbers = fields.count >= 8 ? [1, 3, 4, 5, 6, 7].map { Int(fields[$0]) } : []
+            guard numbers.count == 6, numbers.allSatisfy({ $0 != nil }), let subject = models.subjects.canonical(fields[2]) else {
+                throw LoadError(file: scalesURL.path, line: line,
+                                expected: "assessment;year;subject;grade;max_score;cut3;cut4;cut5;source с известным предметом")
+            }
+            let n = numbers.map { $0! }
+            guard n[3] < n[4], n[4] < n[5], n[5] <= n[2] else {
+                throw LoadError(file: scalesURL.path, line: line, expected: "cut3 < cut4 < cut5 ≤ max_score")
+            }
+            models.scales.add(MarkScale(cut3: n[3], cut4: n[4], cut5: n[5], maxScore: n[2]),
+                              for: SittingKey(year: n[0], subject: subject, grade: n[1]))
+        }
+        return models
+    }
+
+    /// The directory holding the models: `explicit` if given, else `$OBJECTIVITY_MODELS`,
+    /// else `models/` in the working directory or above the executable's build folder,
+    /// else `/usr/share/objectivity/models`.
+    public static func locateDirectory(explicit: String?) -> URL? {
+        let fm = FileManager.default
+        var candidates: [String] = []
+        if let explicit { return URL(fileURLWithPath: explicit) }
+        if let env = ProcessInfo.processInfo.environment["OBJECTIVITY_MODELS"] { candidates.append(env) }
+        candidates.append(fm.currentDirectoryPath + "/models")
+        var executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+        for _ in 0..<5 {
+            executable.deleteLastPathComponent()
+            candidates.append(executable.path + "/models")
+        }
+        candidates.append("/usr/share/objectivity/models")
+        return candidates.first { fm.fileExists(atPath: $0 + "/scales.csv") }.map { URL(fileURLWithPath: $0) }
+    }
+
+    private static func records(of url: URL) throws -> [(Int, [String])] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !line.isEmpty, !line.hasPrefix("#") else { return nil }
+            return (index + 1, line.split(separator: ";", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+    }
+}

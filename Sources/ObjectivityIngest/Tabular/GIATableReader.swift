@@ -1,0 +1,99 @@
+import ObjectivityCore
+
+/// Reads ГИА results (FORMATS.md §2):
+/// `Год;Экзамен;Предмет;ОО;Код участника;Первичный балл;Тестовый балл;Отметка`.
+struct GIATableReader {
+    private let fileName: String
+    private let header: HeaderMap
+    private let subjects: SubjectCatalogue
+    private let year, exam, subject, school, code, primary: Int
+    private let test: Int?
+    private let mark: Int?
+    private var results = GIAResults()
+    private var issues = RowIssues()
+    private var seen: Set<String> = []
+
+    init(fileName: String, header: [String], models: ReferenceModels) throws(IngestError) {
+        self.fileName = fileName
+        self.header = HeaderMap(header: header)
+        self.subjects = models.subjects
+        year = try self.header.require("Год", file: fileName)
+        exam = try self.header.require("Экзамен", file: fileName)
+        subject = try self.header.require("Предмет", file: fileName)
+        school = try self.header.require("ОО", aliases: "логин оо", "код оо", file: fileName)
+        code = try self.header.require("Код участника", file: fileName)
+        primary = try self.header.require("Первичный балл", file: fileName)
+        test = self.header.index("тестовый балл")
+        mark = self.header.index("отметка")
+    }
+
+    private mutating func skip(_ code: IngestError.Code, _ row: RawRow, _ column: Int, _ expected: String, found: String? = nil) {
+        issues.skip(IngestError(code, file: fileName, row: row.number, column: header.describe(column), expected: expected, found: found))
+    }
+
+    mutating func consume(_ row: RawRow) {
+        if row.isBlank { return }
+        guard case .value(let y) = row.number(at: year), (2000...2099).contains(y) else {
+            return skip(.invalidValue, row, year, "год 2000–2099", found: row.string(at: year))
+        }
+        guard let e = GIAExam(rawValue: row.string(at: exam).uppercased()) else {
+            return skip(.invalidValue, row, exam, "ОГЭ, ЕГЭ или ГВЭ", found: row.string(at: exam))
+        }
+        let subjectText = row.string(at: subject)
+        guard !subjectText.isEmpty else { return skip(.missingValue, row, subject, "предмет") }
+        let schoolText = row.string(at: school).lowercased()
+        guard !schoolText.isEmpty else { return skip(.missingValue, row, school, "логин ОО") }
+        let codeText = row.string(at: code)
+        guard !codeText.isEmpty else { return skip(.missingValue, row, code, "код участника") }
+        let p: Int
+        switch row.number(at: primary) {
+        case .value(let v) where v >= 0: p = v
+        case .value(let v): return skip(.negativeScore, row, primary, "неотрицательный первичный балл", found: "\(v)")
+        case .empty, .notAttempted: return skip(.missingValue, row, primary, "первичный балл")
+        case .invalid: return skip(.notANumber, row, primary, "первичный балл — целое число", found: row.string(at: primary))
+        }
+        var testScore = GIAResults.absent
+        if let test {
+            switch row.number(at: test) {
+            case .value(let v) where (0...100).contains(v): testScore = Int16(v)
+            case .empty, .notAttempted:
+                if e == .ege { return skip(.missingValue, row, test, "тестовый балл ЕГЭ 0–100") }
+            case .value, .invalid: return skip(.invalidValue, row, test, "тестовый балл 0–100", found: row.string(at: test))
+            }
+        } else if e == .ege {
+            return skip(.missingValue, row, primary, "столбец «Тестовый балл» для ЕГЭ")
+        }
+        var markValue = GIAResults.absent
+        if let mark {
+            switch row.number(at: mark) {
+            case .value(let v) where (2...5).contains(v): markValue = Int16(v)
+            case .empty, .notAttempted:
+                if e != .ege { return skip(.missingValue, row, mark, "отметка 2–5 для \(e.rawValue)") }
+            case .value, .invalid: return skip(.markOutOfRange, row, mark, "отметка 2–5", found: row.string(at: mark))
+            }
+        } else if e != .ege {
+            return skip(.missingValue, row, primary, "столбец «Отметка» для \(e.rawValue)")
+        }
+        let canonical = subjects.canonical(subjectText) ?? subjectText
+        let dedupe = "\(y)|\(e.rawValue)|\(canonical)|\(codeText)"
+        guard seen.insert(dedupe).inserted else {
+            return skip(.duplicateParticipant, row, code, "один результат участника по экзамену и предмету в году", found: codeText)
+        }
+        results.year.append(Int16(y))
+        results.exam.append(e)
+        results.subject.append(results.subjects.intern(canonical))
+        results.school.append(results.schools.intern(schoolText))
+        results.participantCode.append(codeText)
+        results.primaryScore.append(Int16(p))
+        results.testScore.append(testScore)
+        results.mark.append(markValue)
+    }
+
+    func finish() throws(IngestError) -> GIAFile {
+        guard results.count > 0 else {
+            throw IngestError(.noValidRows, file: fileName, expected: "хотя бы одна строка результата без ошибок",
+                              found: issues.skippedRows > 0 ? "все \(issues.skippedRows) строк с ошибками" : "строк нет")
+        }
+        return GIAFile(results: results, issues: issues)
+    }
+}

@@ -1,0 +1,97 @@
+/// Rows of a delimited text table (CSV/TSV) held as UTF-8 bytes.
+///
+/// A hand-rolled state machine over bytes: quoted fields may hold delimiters,
+/// doubled quotes and line breaks; records end at LF, CRLF or a lone CR. Unquoted
+/// runs are copied into the row in one block, so the cost per byte is a compare.
+struct DelimitedTextSource {
+    let text: [UInt8]
+    let delimiter: UInt8
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let lf = UInt8(ascii: "\n")
+    private static let cr = UInt8(ascii: "\r")
+
+    /// Calls `body` with each record in order; `body` returns `false` to stop early.
+    func forEachRow(_ body: (inout RawRow) throws -> Bool) rethrows {
+        var row = RawRow()
+        let quote = Self.quote, lf = Self.lf, cr = Self.cr, delimiter = self.delimiter
+        try text.withUnsafeBufferPointer { p in
+            let n = p.count
+            var i = 0
+            var line = 1
+            while i < n {
+                row.reset(number: line)
+                record: while true {
+                    // One field.
+                    if i < n, p[i] == quote {
+                        i += 1
+                        while i < n {
+                            let c = p[i]
+                            if c == quote {
+                                if i + 1 < n, p[i + 1] == quote {
+                                    row.bytes.append(quote)
+                                    i += 2
+                                    continue
+                                }
+                                i += 1
+                                break
+                            }
+                            if c == lf { line += 1 }
+                            row.bytes.append(c)
+                            i += 1
+                        }
+                    }
+                    // Unquoted run (or text after a closing quote, kept as written).
+                    let start = i
+                    while i < n {
+                        let c = p[i]
+                        if c == delimiter || c == lf || c == cr { break }
+                        i += 1
+                    }
+                    if i > start {
+                        row.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
+                    }
+                    row.cellEnds.append(row.bytes.count)
+                    if i >= n { break record }
+                    let c = p[i]
+                    i += 1
+                    if c == delimiter { continue record }
+                    if c == cr, i < n, p[i] == lf { i += 1 }
+                    line += 1
+                    break record
+                }
+                guard try body(&row) else { return }
+            }
+        }
+    }
+
+    /// Picks the delimiter from the first lines: the candidate (`;`, tab, `,`) that
+    /// splits the most lines into the same number of cells. `;` wins ties, being
+    /// what Russian Excel writes; a decimal comma cannot outvote it.
+    static func detectDelimiter(in text: [UInt8]) -> UInt8 {
+        let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: ",")]
+        let sample = text.prefix(64 * 1024)
+        var counts = [[Int]](repeating: [], count: candidates.count)
+        var current = [Int](repeating: 0, count: candidates.count)
+        var inQuotes = false
+        for b in sample {
+            if b == quote { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if b == lf {
+                for k in candidates.indices { counts[k].append(current[k]); current[k] = 0 }
+                if counts[0].count >= 200 { break }
+                continue
+            }
+            if let k = candidates.firstIndex(of: b) { current[k] += 1 }
+        }
+        for k in candidates.indices where current[k] > 0 { counts[k].append(current[k]) }
+        var best = (delimiter: candidates[0], score: 0)
+        for (k, perLine) in counts.enumerated() {
+            var frequency: [Int: Int] = [:]
+            for c in perLine where c > 0 { frequency[c, default: 0] += 1 }
+            let score = frequency.values.max() ?? 0
+            if score > best.score { best = (candidates[k], score) }
+        }
+        return best.delimiter
+    }
+}

@@ -1,0 +1,266 @@
+import ObjectivityCore
+
+/// Turns the rows below a Ф1 header into a ``VPRFile``, validating as it goes.
+///
+/// A row with a bad value is skipped, counted and reported with its row and column;
+/// the rest of the file is read. File-level problems (no sitting, no school, marks
+/// that fit no scale) reject the file.
+struct VPRTableReader {
+    private let fileName: String
+    private let columns: VPRColumns
+    private let models: ReferenceModels
+    private let preamble: VPRPreamble
+    private var batch: WorkBatch
+    private var issues = RowIssues()
+    private var blankRows = 0
+    private var rowNumbers: [Int32] = []
+    private var participants: [ParticipantKey: Int] = [:]
+    private var scores: [Int8]
+    private let fallbackSchool: String?
+    // One-entry caches: consecutive rows nearly always share school, municipality and class.
+    private var lastSchool: (bytes: [UInt8], municipality: [UInt8], id: Int32)?
+    private var lastClass: (bytes: [UInt8], id: Int32)?
+
+    private struct ParticipantKey: Hashable {
+        var school: Int32
+        var codeHash: UInt64
+    }
+
+    init(fileName: String, preambleRows: [[String]], header: [String], models: ReferenceModels) throws(IngestError) {
+        self.fileName = fileName
+        self.models = models
+        var columns = VPRColumns(header: header)
+        guard columns.isComplete else {
+            let missing = [columns.participantCode < 0 ? "Код участника" : nil, columns.primaryScore < 0 ? "Первичный балл" : nil,
+                           columns.mark == nil ? "Отметка" : nil].compactMap { $0 }
+            throw IngestError(.missingColumn, file: fileName, expected: "столбцы «\(missing.joined(separator: "», «"))» в строке заголовков")
+        }
+        guard !columns.tasks.isEmpty else {
+            throw IngestError(.missingColumn, file: fileName, expected: "столбцы заданий вида «1 (1б)»")
+        }
+        let names = SittingNameParser(subjects: models.subjects)
+        let preamble = VPRPreamble(rows: preambleRows, header: columns, names: names)
+        for (i, entry) in columns.tasks.enumerated() {
+            columns.tasks[i].task.level = preamble.levels[entry.column]
+        }
+        let fromName = names.parse(Self.stem(of: fileName))
+        let year = preamble.title?.year ?? preamble.labelledYear ?? fromName.year
+        let subject = preamble.title?.subject ?? preamble.labelledSubject ?? fromName.subject
+        let grade = preamble.title?.grade ?? preamble.labelledGrade ?? fromName.grade
+        guard let year, let subject, let grade else {
+            let missing = [year == nil ? "год" : nil, subject == nil ? "предмет" : nil, grade == nil ? "класс" : nil].compactMap { $0 }
+            throw IngestError(.noSitting, file: fileName,
+                              expected: "год, предмет и класс в строке заголовка («ВПР 2025 Математика 5 класс») или в имени файла («ВПР_2025_Математика_5.csv»)",
+                              found: "не найдено: \(missing.joined(separator: ", "))")
+        }
+        guard columns.school != nil || preamble.school != nil else {
+            throw IngestError(.noSchool, file: fileName,
+                              expected: "столбец «ОО» или строка организации вида «МБОУ СОШ № 3 (edu220150)»")
+        }
+        self.columns = columns
+        self.preamble = preamble
+        self.fallbackSchool = preamble.school
+        self.batch = WorkBatch(key: SittingKey(year: year, subject: subject, grade: grade), tasks: columns.tasks.map(\.task))
+        self.scores = [Int8](repeating: 0, count: columns.tasks.count)
+        if models.subjects.canonical(subject) == nil {
+            issues.warnings.append("Предмет «\(subject)» не найден в models/subjects.csv; использовано написание из файла.")
+        }
+    }
+
+    private static func stem(of name: String) -> String {
+        let last = name.split(separator: "/").last.map(String.init) ?? name
+        guard let dot = last.lastIndex(of: ".") else { return last }
+        return String(last[..<dot])
+    }
+
+    private func columnName(_ index: Int) -> String {
+        ColumnName.describe(index, header: index < columns.headers.count ? columns.headers[index] : "")
+    }
+
+    private mutating func skip(_ code: IngestError.Code, _ row: RawRow, column: Int?, expected: String, found: String? = nil) {
+        issues.skip(IngestError(code, file: fileName, row: row.number, column: column.map(columnName), expected: expected, found: found))
+    }
+
+    /// Reads one data row.
+    mutating func consume(_ row: RawRow) {
+        if row.isBlank {
+            blankRows += 1
+            return
+        }
+        let codeRange = row.trimmedRange(of: columns.participantCode)
+        guard !codeRange.isEmpty else {
+            return skip(.missingValue, row, column: columns.participantCode, expected: "код участника")
+        }
+        // Tasks.
+        var sum = 0
+        var allMarked = true
+        for (k, entry) in columns.tasks.enumerated() {
+            switch row.number(at: entry.column) {
+            case .value(let v):
+                if v < 0 {
+                    return skip(.negativeScore, row, column: entry.column, expected: "балл от 0 до \(entry.task.maxScore)", found: "\(v)")
+                }
+                if v > entry.task.maxScore {
+                    return skip(.scoreAboveMaximum, row, column: entry.column, expected: "балл от 0 до \(entry.task.maxScore)", found: "\(v)")
+                }
+                scores[k] = Int8(v)
+                sum += v
+            case .empty, .notAttempted:
+                scores[k] = WorkColumns.notAttempted
+                allMarked = false
+            case .invalid:
+                return skip(.notANumber, row, column: entry.column,
+                            expected: "балл от 0 до \(entry.task.maxScore) или X, Х, -, — для невыполненного", found: row.string(at: entry.column))
+            }
+        }
+        // Primary score.
+        let primary: Int
+        switch row.number(at: columns.primaryScore) {
+        case .value(let v) where v >= 0:
+            primary = v
+        case .value(let v):
+            return skip(.negativeScore, row, column: columns.primaryScore, expected: "неотрицательный первичный балл", found: "\(v)")
+        case .empty, .notAttempted:
+            return skip(.missingValue, row, column: columns.primaryScore, expected: "первичный балл")
+        case .invalid:
+            return skip(.notANumber, row, column: columns.primaryScore, expected: "первичный балл — целое число", found: row.string(at: columns.primaryScore))
+        }
+        if allMarked ? primary != sum : primary < sum {
+            return skip(.sumMismatch, row, column: columns.primaryScore,
+                        expected: allMarked ? "сумма баллов за задания, \(sum)" : "не меньше суммы баллов за задания, \(sum)", found: "\(primary)")
+        }
+        // Mark.
+        let mark: Int
+        switch row.number(at: columns.mark!) {
+        case .value(let v) where (2...5).contains(v):
+            mark = v
+        case .empty, .notAttempted:
+            return skip(.missingValue, row, column: columns.mark, expected: "отметка 2–5")
+        case .value, .invalid:
+            return skip(.markOutOfRange, row, column: columns.mark, expected: "отметка 2–5", found: row.string(at: columns.mark!))
+        }
+        // Journal mark: an unreadable one costs the cell, not the work.
+        var journal = WorkColumns.noJournalMark
+        if let column = columns.journalMark {
+            switch row.number(at: column) {
+            case .value(let v) where (2...5).contains(v):
+                journal = Int8(v)
+            case .empty, .notAttempted:
+                break
+            default:
+                let text = row.string(at: column)
+                if CellText.folded(text) != "нет отметки" && CellText.folded(text) != "нет" {
+                    issues.note(IngestError(.invalidValue, file: fileName, row: row.number, column: columnName(column),
+                                            expected: "отметка по журналу 2–5 или «нет отметки»; значение не учтено", found: text))
+                }
+            }
+        }
+        // School, municipality, class.
+        guard let school = schoolID(row) else {
+            return skip(.missingValue, row, column: columns.school, expected: "логин ОО")
+        }
+        let classID = classID(row)
+        var variant = WorkColumns.unknownVariant
+        if let column = columns.variant, case .value(let v) = row.number(at: column), (1...Int(Int16.max)).contains(v) {
+            variant = Int16(v)
+        }
+        // Duplicates within a school.
+        let key = ParticipantKey(school: school, codeHash: Self.hash(row.bytes[codeRange]))
+        if let first = participants[key], batch.works.participantCode.utf8(at: first).elementsEqual(row.bytes[codeRange]) {
+            return skip(.duplicateParticipant, row, column: columns.participantCode,
+                        expected: "код участника, не повторяющийся в ОО", found: "уже в строке \(rowNumbers[first])")
+        }
+        participants[key] = batch.works.count
+        batch.works.append(school: school, classID: classID, participantCode: row.bytes[codeRange], variant: variant,
+                           scores: scores, primaryScore: Int16(primary), mark: Int8(mark), journalMark: journal)
+        rowNumbers.append(Int32(row.number))
+    }
+
+    private mutating func schoolID(_ row: RawRow) -> Int32? {
+        var schoolBytes: ArraySlice<UInt8> = []
+        if let column = columns.school { schoolBytes = row.bytes[row.trimmedRange(of: column)] }
+        if schoolBytes.isEmpty, let fallbackSchool { schoolBytes = ArraySlice(fallbackSchool.utf8) }
+        guard !schoolBytes.isEmpty else { return nil }
+        let municipalityBytes = columns.municipality.map { row.bytes[row.trimmedRange(of: $0)] } ?? []
+        if let last = lastSchool, last.bytes.elementsEqual(schoolBytes), last.municipality.elementsEqual(municipalityBytes) {
+            return last.id
+        }
+        let id = batch.schoolID(String(decoding: schoolBytes, as: UTF8.self).lowercased(),
+                                municipality: String(decoding: municipalityBytes, as: UTF8.self))
+        lastSchool = (Array(schoolBytes), Array(municipalityBytes), id)
+        return id
+    }
+
+    private mutating func classID(_ row: RawRow) -> Int32 {
+        let bytes = columns.classLabel.map { row.bytes[row.trimmedRange(of: $0)] } ?? []
+        if let last = lastClass, last.bytes.elementsEqual(bytes) { return last.id }
+        let id = batch.classes.intern(String(decoding: bytes, as: UTF8.self).uppercased())
+        lastClass = (Array(bytes), id)
+        return id
+    }
+
+    /// FNV-1a, 64 bits: participant codes are short, and a collision only costs a byte compare.
+    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// Finishes the file: derives and checks the scale, drops rows whose mark
+    /// contradicts it, and compares with `models/` and with the preamble's declarations.
+    mutating func finish() throws(IngestError) -> VPRFile {
+        let key = batch.key
+        guard batch.works.count > 0 else {
+            throw IngestError(.noValidRows, file: fileName, expected: "хотя бы одна строка работы без ошибок",
+                              found: issues.skippedRows > 0 ? "все \(issues.skippedRows) строк с ошибками" : "строк работ нет")
+        }
+        let maxScore = batch.tasks.reduce(0) { $0 + $1.maxScore }
+        let derivation = ScaleDerivation(scores: batch.works.primaryScore.lazy.map(Int.init),
+                                         marks: batch.works.mark.lazy.map(Int.init), maxScore: maxScore)
+        let tolerance = max(2, batch.works.count / 50)
+        if derivation.contradictingWorks > tolerance {
+            throw IngestError(.nonMonotoneScale, file: fileName, column: columnName(columns.mark!),
+                              expected: "отметки, монотонно зависящие от первичного балла (допускается не более \(tolerance) расхождений)",
+                              found: "\(derivation.contradictingWorks) работ из \(batch.works.count) противоречат лучшей монотонной шкале \(derivation.scale)")
+        }
+        if derivation.contradictingWorks > 0 { dropContradictions(derivation) }
+        var derived = derivation.scale
+        derived.maxScore = maxScore
+        let known = models.scales.scale(for: key)
+        if let known {
+            let disagreeing = zip(batch.works.primaryScore, batch.works.mark).filter { !known.admits(score: Int($0), mark: Int($1)) }.count
+            if disagreeing > 0 {
+                issues.warnings.append("Шкала из файла (\(derived)) расходится с известной шкалой \(key) (\(known)): \(disagreeing) работ получили бы другую отметку.")
+            }
+            if let knownMax = known.maxScore, knownMax != maxScore {
+                issues.warnings.append("Сумма максимальных баллов заданий \(maxScore) не равна максимуму известной шкалы \(knownMax).")
+            }
+        }
+        if let declared = preamble.declaredMaxScore, declared != maxScore {
+            issues.warnings.append("В заголовке указан максимальный первичный балл \(declared), а сумма максимумов заданий равна \(maxScore).")
+        }
+        if let declared = preamble.declaredParticipants, declared != batch.works.count + issues.skippedRows {
+            issues.warnings.append("В строке организации указано участников: \(declared), строк работ в файле: \(batch.works.count + issues.skippedRows).")
+        }
+        return VPRFile(batch: batch, derivedScale: derived, knownScale: known, droppedNameColumns: columns.droppedNameColumns,
+                       ignoredColumns: columns.ignored, issues: issues, blankRows: blankRows)
+    }
+
+    private mutating func dropContradictions(_ derivation: ScaleDerivation) {
+        let bad = Set(derivation.contradictions.map { [$0.score, $0.mark] })
+        let identitySchools = (0..<Int32(batch.schools.count)).map { $0 }
+        let identityClasses = (0..<Int32(batch.classes.count)).map { $0 }
+        var keep: [Int] = []
+        for i in 0..<batch.works.count {
+            let score = Int(batch.works.primaryScore[i]), mark = Int(batch.works.mark[i])
+            if bad.contains([score, mark]) {
+                issues.skip(IngestError(.markContradictsScale, file: fileName, row: Int(rowNumbers[i]), column: columnName(columns.mark!),
+                                        expected: "отметка по шкале файла \(derivation.scale)", found: "\(mark) при первичном балле \(score)"))
+            } else {
+                keep.append(i)
+            }
+        }
+        batch.works = batch.works.permuted(by: keep, schoolMap: identitySchools, classMap: identityClasses)
+        rowNumbers = keep.map { rowNumbers[$0] }
+    }
+}

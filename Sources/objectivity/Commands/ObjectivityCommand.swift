@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `objectivity` command line: thin wrappers over the library targets.
+@main
+struct ObjectivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "objectivity",
+        abstract: "Finds schools whose assessment results show signs of non-objectivity.",
+        subcommands: [InspectCommand.self])
+}
