@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ObjectivityCore", targets: ["ObjectivityCore"]),
         .library(name: "ObjectivityIngest", targets: ["ObjectivityIngest"]),
         .library(name: "ObjectivityReports", targets: ["ObjectivityReports"]),
+        .library(name: "ObjectivityTesting", targets: ["ObjectivityTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
