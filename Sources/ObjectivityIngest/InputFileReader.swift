@@ -27,28 +27,31 @@ public struct InputFileReader: Sendable {
     /// Reads the file at `url`.
     public func read(url: URL) -> InputFileReport {
         let name = url.lastPathComponent
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            if let size = attributes[.size] as? NSNumber, size.intValue > maxFileBytes {
-                return InputFileReport(file: name, format: nil, outcome: .failure(IngestError(
-                    .unreadableFile, file: name, expected: "файл не больше \(maxFileBytes / 1_048_576) МиБ",
-                    found: "\(size.intValue / 1_048_576) МиБ")))
+        switch FileBytes.read(path: url.path, limit: maxFileBytes) {
+        case .success(let bytes):
+            return read(bytes: bytes, name: name)
+        case .failure(let failure):
+            let (expected, found): (String, String) = switch failure {
+            case .tooLarge(let size): ("файл не больше \(maxFileBytes / 1_048_576) МиБ", "\(size / 1_048_576) МиБ")
+            case .notARegularFile: ("обычный файл", "каталог, ссылка или устройство")
+            case .system(let errno): ("читаемый файл", String(cString: strerror(errno)))
             }
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
             return InputFileReport(file: name, format: nil, outcome: .failure(IngestError(
-                .unreadableFile, file: name, expected: "читаемый файл", found: "\(error.localizedDescription)")))
+                .unreadableFile, file: name, expected: expected, found: found)))
         }
-        return read(data: data, name: name)
     }
 
     /// Reads a file already in memory; `name` is used for messages and for metadata
     /// carried by the file name.
     public func read(data: Data, name: String) -> InputFileReport {
+        read(bytes: [UInt8](data), name: name)
+    }
+
+    /// Reads a file already in memory as bytes (no copy is made of a UTF-8 file).
+    public func read(bytes: [UInt8], name: String) -> InputFileReport {
         let table: TableFile
         do {
-            table = try TableFile(data: data, name: name, limits: archiveLimits)
+            table = try TableFile(bytes: bytes, name: name, limits: archiveLimits)
         } catch {
             return InputFileReport(file: name, format: nil, outcome: .failure(error))
         }
@@ -90,7 +93,9 @@ public struct InputFileReader: Sendable {
                 }
                 kind = recognised
                 switch recognised {
-                case .vprResults: vpr = try VPRTableReader(fileName: name, preambleRows: preamble, header: cells, models: models)
+                case .vprResults:
+                    vpr = try VPRTableReader(fileName: name, preambleRows: preamble, header: cells, models: models,
+                                             expectedRows: max(0, table.estimatedRows - preamble.count - 1))
                 case .giaResults: gia = try GIATableReader(fileName: name, header: cells, models: models)
                 case .schoolRegistry: registry = try SchoolRegistryReader(fileName: name, header: cells, models: models)
                 case .recheckOutcomes: recheck = try RecheckOutcomesReader(fileName: name, header: cells, models: models)

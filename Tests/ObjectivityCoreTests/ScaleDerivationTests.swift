@@ -6,7 +6,7 @@ import Testing
         // Grade 8 mathematics, max 25: 2 = 0–7, 3 = 8–14, 4 = 15–20, 5 = 21–25.
         let scores = [3, 7, 9, 8, 14, 16, 15, 20, 22, 25]
         let marks = [2, 2, 3, 3, 3, 4, 4, 4, 5, 5]
-        let derived = ScaleDerivation(scores: scores, marks: marks, maxScore: 25)
+        let derived = ScaleDerivation(scores: scores.map { Int16($0) }, marks: marks.map { Int8($0) }, maxScore: 25)
         #expect(derived.scale == MarkScale(cut3: 8, cut4: 15, cut5: 22, maxScore: 25))
         #expect(derived.contradictions.isEmpty)
     }
@@ -15,7 +15,7 @@ import Testing
         var scores = [3, 7, 9, 8, 14, 16, 15, 20, 21, 25]
         var marks = [2, 2, 3, 3, 3, 4, 4, 4, 5, 5]
         scores.append(10); marks.append(5)  // a «5» for 10 points
-        let derived = ScaleDerivation(scores: scores, marks: marks, maxScore: 25)
+        let derived = ScaleDerivation(scores: scores.map { Int16($0) }, marks: marks.map { Int8($0) }, maxScore: 25)
         #expect(derived.scale == MarkScale(cut3: 8, cut4: 15, cut5: 21, maxScore: 25))
         #expect(derived.contradictions == [.init(score: 10, mark: 5, works: 1)])
         #expect(derived.contradictingWorks == 1)

@@ -12,7 +12,7 @@ import Testing
             let cls = batch.classes.intern("5А")
             let total = row.scores.reduce(0) { $0 + Int16(max($1, 0)) }
             batch.works.append(
-                school: school, classID: cls, participantCode: Array(row.code.utf8), variant: 1,
+                school: school, classID: cls, participantCode: ArraySlice(row.code.utf8), variant: 1,
                 scores: row.scores, primaryScore: total, mark: 3, journalMark: WorkColumns.noJournalMark)
         }
         return batch

@@ -9,7 +9,7 @@ import ObjectivityTesting
 /// (the file size is printed once at start-up).
 let benchmarks: @Sendable () -> Void = {
     let works = 1_000_000
-    let bytes = Data(SyntheticExport.csv(works: works))
+    let bytes = SyntheticExport.csv(works: works)
     let models = ReferenceModels.locateDirectory(explicit: nil).flatMap { try? ReferenceModels.load(directory: $0) }
         ?? ReferenceModels()
     let reader = InputFileReader(models: models)
@@ -24,7 +24,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("CSV ingest, 1M works (parse + validate into columns)") { benchmark in
         for _ in benchmark.scaledIterations {
-            let report = reader.read(data: bytes, name: SyntheticExport.fileName)
+            let report = reader.read(bytes: bytes, name: SyntheticExport.fileName)
             guard case .vprResults(let file) = report.content, file.batch.works.count == works else {
                 fatalError("benchmark input did not read: \(String(describing: report.error))")
             }

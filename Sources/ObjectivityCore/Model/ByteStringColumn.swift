@@ -15,12 +15,16 @@ public struct ByteStringColumn: Sendable, Equatable {
         offsets.reserveCapacity(works + 1)
     }
 
-    public mutating func append(_ value: some Collection<UInt8>) {
+    /// Appends one value given as UTF-8 bytes (concrete type: called once per work).
+    public mutating func append(_ value: ArraySlice<UInt8>) {
         bytes.append(contentsOf: value)
         offsets.append(bytes.count)
     }
 
-    public mutating func append(_ value: String) { append(value.utf8) }
+    public mutating func append(_ value: String) {
+        bytes.append(contentsOf: value.utf8)
+        offsets.append(bytes.count)
+    }
 
     public var count: Int { offsets.count - 1 }
 

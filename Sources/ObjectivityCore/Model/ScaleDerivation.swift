@@ -31,17 +31,20 @@ public struct ScaleDerivation: Sendable {
     }
 
     /// - Parameters:
-    ///   - scores: primary scores in points, one per work (same length as `marks`).
+    ///   - scores: primary scores in points, one per work (same length as `marks`); the
+    ///     column types of ``WorkColumns``, so a sitting is passed without conversion.
     ///   - marks: marks 2…5; other values are ignored.
     ///   - maxScore: the maximum primary score, if known; otherwise the largest score seen.
-    public init(scores: some Collection<Int>, marks: some Collection<Int>, maxScore: Int?) {
+    public init(scores: [Int16], marks: [Int8], maxScore: Int?) {
         precondition(scores.count == marks.count, "one mark per score")
-        let top = max(maxScore ?? 0, scores.max() ?? 0)
+        let top = max(maxScore ?? 0, Int(scores.max() ?? 0))
         let width = top + 1
         // counts[mark - 2][score]
         var counts = [[Int]](repeating: [Int](repeating: 0, count: width), count: 4)
         var works = 0
-        for (score, mark) in zip(scores, marks) where (2...5).contains(mark) && score >= 0 {
+        for i in scores.indices {
+            let score = Int(scores[i]), mark = Int(marks[i])
+            guard (2...5).contains(mark), score >= 0 else { continue }
             counts[mark - 2][score] += 1
             works += 1
         }

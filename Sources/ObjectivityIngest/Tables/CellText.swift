@@ -20,6 +20,15 @@ enum CellText {
         return nil
     }
 
+    private static let noMarkSpellings: [[UInt8]] = ["нет отметки", "Нет отметки", "НЕТ ОТМЕТКИ", "нет", "Нет"].map { Array($0.utf8) }
+
+    /// Whether a journal cell says «нет отметки» in one of its usual spellings, compared
+    /// as bytes (this runs on every work that has no journal mark).
+    @inline(__always)
+    static func isNoMark(_ bytes: ArraySlice<UInt8>) -> Bool {
+        noMarkSpellings.contains { $0.elementsEqual(bytes) }
+    }
+
     /// Text folded for matching header labels: lower case, «ё» as «е», runs of
     /// whitespace as one space, no surrounding space, no trailing colon or period.
     static func folded(_ text: String) -> String {

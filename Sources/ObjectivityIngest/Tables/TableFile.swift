@@ -4,6 +4,8 @@ import Foundation
 struct TableFile {
     let name: String
     let format: TableFormat
+    /// An upper estimate of the number of rows (line breaks in a text table), 0 if unknown.
+    let estimatedRows: Int
     private let source: Source
 
     private enum Source {
@@ -12,23 +14,24 @@ struct TableFile {
     }
 
     /// Opens the table held in `data`. `name` is the file name used in errors.
-    init(data: Data, name: String, limits: ArchiveLimits) throws(IngestError) {
+    init(bytes data: [UInt8], name: String, limits: ArchiveLimits) throws(IngestError) {
         self.name = name
         guard !data.isEmpty else {
             throw IngestError(.emptyFile, file: name, expected: "таблица с заголовком и строками работ", found: "0 байт")
         }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             do {
-                source = .workbook(try WorkbookSource(data: data, fileName: name, limits: limits))
+                source = .workbook(try WorkbookSource(data: Data(data), fileName: name, limits: limits))
             } catch {
                 throw Self.ingestError(error, file: name, limits: limits)
             }
             format = .xlsx
+            estimatedRows = 0
             return
         }
         let decoded: TextDecoder.Decoded
         do {
-            decoded = try TextDecoder.decode([UInt8](data))
+            decoded = try TextDecoder.decode(data)
         } catch {
             guard case .binary(let offset) = error else { fatalError("unreachable") }
             throw IngestError(.binaryContent, file: name, expected: "текст CSV (UTF-8 или Windows-1251) или книга XLSX",
@@ -39,12 +42,13 @@ struct TableFile {
         }
         let delimiter = DelimitedTextSource.detectDelimiter(in: decoded.utf8)
         source = .text(DelimitedTextSource(text: decoded.utf8, delimiter: delimiter))
+        estimatedRows = decoded.lineBreaks + 1
         format = .delimitedText(encoding: decoded.encoding, delimiter: delimiter)
     }
 
     /// Calls `body` with each row; `body` returns `false` to stop. Errors thrown by
     /// `body` pass through; failures of the archive become ``IngestError``s.
-    func forEachRow(limits: ArchiveLimits, _ body: (inout RawRow) throws -> Bool) throws {
+    func forEachRow(limits: ArchiveLimits, _ body: (RawRow) throws -> Bool) throws {
         switch source {
         case .text(let text):
             try text.forEachRow(body)

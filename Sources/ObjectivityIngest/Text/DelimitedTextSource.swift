@@ -1,8 +1,9 @@
 /// Rows of a delimited text table (CSV/TSV) held as UTF-8 bytes.
 ///
 /// A hand-rolled state machine over bytes: quoted fields may hold delimiters,
-/// doubled quotes and line breaks; records end at LF, CRLF or a lone CR. Unquoted
-/// runs are copied into the row in one block, so the cost per byte is a compare.
+/// doubled quotes and line breaks; records end at LF, CRLF or a lone CR. A record
+/// without quotes is delivered as ranges into the text itself, with no copy; a record
+/// with a quoted field is unescaped into a scratch buffer.
 struct DelimitedTextSource {
     let text: [UInt8]
     let delimiter: UInt8
@@ -12,55 +13,92 @@ struct DelimitedTextSource {
     private static let cr = UInt8(ascii: "\r")
 
     /// Calls `body` with each record in order; `body` returns `false` to stop early.
-    func forEachRow(_ body: (inout RawRow) throws -> Bool) rethrows {
+    func forEachRow(_ body: (RawRow) throws -> Bool) rethrows {
         var row = RawRow()
+        row.bytes = text
+        var scratch: [UInt8] = []
         let quote = Self.quote, lf = Self.lf, cr = Self.cr, delimiter = self.delimiter
         try text.withUnsafeBufferPointer { p in
             let n = p.count
             var i = 0
             var line = 1
             while i < n {
-                row.reset(number: line)
-                record: while true {
-                    // One field.
+                let recordStart = i
+                let recordLine = line
+                row.resetCells(number: line)
+                var quoted = false
+                // Fast path: ranges into the text, until a quote shows up.
+                fast: while true {
                     if i < n, p[i] == quote {
-                        i += 1
-                        while i < n {
-                            let c = p[i]
-                            if c == quote {
-                                if i + 1 < n, p[i + 1] == quote {
-                                    row.bytes.append(quote)
-                                    i += 2
-                                    continue
-                                }
-                                i += 1
-                                break
-                            }
-                            if c == lf { line += 1 }
-                            row.bytes.append(c)
-                            i += 1
-                        }
+                        quoted = true
+                        break fast
                     }
-                    // Unquoted run (or text after a closing quote, kept as written).
                     let start = i
                     while i < n {
                         let c = p[i]
                         if c == delimiter || c == lf || c == cr { break }
                         i += 1
                     }
-                    if i > start {
-                        row.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
-                    }
-                    row.cellEnds.append(row.bytes.count)
-                    if i >= n { break record }
+                    row.appendCell(start: start, end: i)
+                    if i >= n { break fast }
                     let c = p[i]
                     i += 1
-                    if c == delimiter { continue record }
+                    if c == delimiter { continue fast }
                     if c == cr, i < n, p[i] == lf { i += 1 }
                     line += 1
-                    break record
+                    break fast
                 }
-                guard try body(&row) else { return }
+                if quoted {
+                    // Slow path: the whole record again, unescaped into the scratch buffer.
+                    i = recordStart
+                    line = recordLine
+                    scratch.removeAll(keepingCapacity: true)
+                    row.bytes = []
+                    row.reset(number: recordLine)
+                    record: while true {
+                        let cellStart = scratch.count
+                        if i < n, p[i] == quote {
+                            i += 1
+                            while i < n {
+                                let c = p[i]
+                                if c == quote {
+                                    if i + 1 < n, p[i + 1] == quote {
+                                        scratch.append(quote)
+                                        i += 2
+                                        continue
+                                    }
+                                    i += 1
+                                    break
+                                }
+                                if c == lf { line += 1 }
+                                scratch.append(c)
+                                i += 1
+                            }
+                        }
+                        // Unquoted run (or text after a closing quote, kept as written).
+                        let start = i
+                        while i < n {
+                            let c = p[i]
+                            if c == delimiter || c == lf || c == cr { break }
+                            i += 1
+                        }
+                        if i > start { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i])) }
+                        row.appendCell(start: cellStart, end: scratch.count)
+                        if i >= n { break record }
+                        let c = p[i]
+                        i += 1
+                        if c == delimiter { continue record }
+                        if c == cr, i < n, p[i] == lf { i += 1 }
+                        line += 1
+                        break record
+                    }
+                    row.bytes = scratch
+                    let go = try body(row)
+                    row.bytes = text
+                    guard go else { return }
+                    continue
+                }
+                guard try body(row) else { return }
             }
         }
     }

@@ -2,12 +2,15 @@
 ///
 /// The rule: a UTF-8 BOM means UTF-8; a UTF-16LE BOM means UTF-16LE; bytes that are
 /// valid UTF-8 are UTF-8; anything else is Windows-1251, the only other encoding
-/// Russian office software writes. A NUL byte outside UTF-16 means the file is not
-/// text at all.
+/// Russian office software writes. A NUL or another control byte outside UTF-16 means
+/// the file is not text at all.
 enum TextDecoder {
     struct Decoded {
         var utf8: [UInt8]
         var encoding: TextEncoding
+        /// Line feeds in the text (carriage returns if it has none): an upper estimate of
+        /// the number of rows, to size the columns once.
+        var lineBreaks: Int
     }
 
     enum Failure: Error { case binary(offset: Int) }
@@ -15,56 +18,81 @@ enum TextDecoder {
     static func decode(_ data: [UInt8]) throws(Failure) -> Decoded {
         if data.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = Array(data[3...])
-            if let control = firstBinaryByte(body) { throw .binary(offset: control + 3) }
-            return Decoded(utf8: body, encoding: .utf8WithBOM)
+            let scan = Scan(body)
+            if let control = scan.binaryOffset { throw .binary(offset: control + 3) }
+            return Decoded(utf8: body, encoding: .utf8WithBOM, lineBreaks: scan.lineBreaks)
         }
         if data.starts(with: [0xFF, 0xFE]) {
             let units = stride(from: 2, to: data.count - 1, by: 2).map { UInt16(data[$0]) | UInt16(data[$0 + 1]) << 8 }
-            return Decoded(utf8: Array(String(decoding: units, as: UTF16.self).utf8), encoding: .utf16LE)
+            let utf8 = Array(String(decoding: units, as: UTF16.self).utf8)
+            return Decoded(utf8: utf8, encoding: .utf16LE, lineBreaks: Scan(utf8).lineBreaks)
         }
-        if let control = firstBinaryByte(data) { throw .binary(offset: control) }
-        if isValidUTF8(data) { return Decoded(utf8: data, encoding: .utf8) }
-        return Decoded(utf8: transcodeWindows1251(data), encoding: .windows1251)
+        let scan = Scan(data)
+        if let control = scan.binaryOffset { throw .binary(offset: control) }
+        if scan.isValidUTF8 { return Decoded(utf8: data, encoding: .utf8, lineBreaks: scan.lineBreaks) }
+        return Decoded(utf8: transcodeWindows1251(data), encoding: .windows1251, lineBreaks: scan.lineBreaks)
     }
 
-    /// The offset of a byte no text table contains: NUL or a C0 control other than
-    /// tab, line feed, carriage return and form feed.
-    static func firstBinaryByte(_ data: [UInt8]) -> Int? {
-        data.firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }
-    }
+    /// One pass over the bytes: strict UTF-8 validity (no overlongs, no surrogates, nothing
+    /// above U+10FFFF), the first byte no text table contains (NUL or a C0 control other
+    /// than tab, line feed, carriage return, form feed), and the line breaks. Runs of
+    /// ASCII are taken eight bytes at a time.
+    struct Scan {
+        var isValidUTF8 = true
+        var binaryOffset: Int?
+        var lineBreaks = 0
 
-    /// A strict UTF-8 check (no overlongs, no surrogates, nothing above U+10FFFF).
-    static func isValidUTF8(_ data: [UInt8]) -> Bool {
-        data.withUnsafeBufferPointer { p in
-            var i = 0
-            let n = p.count
-            while i < n {
-                let c = p[i]
-                if c < 0x80 { i += 1; continue }
-                let need: Int
-                var lower: UInt8 = 0x80
-                var upper: UInt8 = 0xBF
-                switch c {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lower = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; upper = 0x9F
-                case 0xF0: need = 3; lower = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; upper = 0x8F
-                default: return false
+        init(_ data: [UInt8]) {
+            var lf = 0, cr = 0
+            data.withUnsafeBufferPointer { p in
+                let n = p.count
+                var i = 0
+                while i < n {
+                    if i + 8 <= n {
+                        let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                        // All ASCII and no byte below 0x20: nothing to check byte by byte.
+                        let high = w & 0x8080_8080_8080_8080
+                        let low = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
+                        if high == 0 && low == 0 {
+                            i += 8
+                            continue
+                        }
+                    }
+                    let c = p[i]
+                    if c < 0x80 {
+                        if c < 0x20 {
+                            if c == 0x0A { lf += 1 } else if c == 0x0D { cr += 1 } else if c != 0x09 && c != 0x0C {
+                                binaryOffset = i
+                                return
+                            }
+                        }
+                        i += 1
+                        continue
+                    }
+                    guard isValidUTF8 else { i += 1; continue }
+                    let need: Int
+                    var lower: UInt8 = 0x80
+                    var upper: UInt8 = 0xBF
+                    switch c {
+                    case 0xC2...0xDF: need = 1
+                    case 0xE0: need = 2; lower = 0xA0
+                    case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                    case 0xED: need = 2; upper = 0x9F
+                    case 0xF0: need = 3; lower = 0x90
+                    case 0xF1...0xF3: need = 3
+                    case 0xF4: need = 3; upper = 0x8F
+                    default: need = -1
+                    }
+                    guard need > 0, i + need < n, p[i + 1] >= lower, p[i + 1] <= upper,
+                          need < 2 || p[i + 2] & 0xC0 == 0x80, need < 3 || p[i + 3] & 0xC0 == 0x80 else {
+                        isValidUTF8 = false
+                        i += 1
+                        continue
+                    }
+                    i += need + 1
                 }
-                guard i + need < n else { return false }
-                let second = p[i + 1]
-                guard second >= lower && second <= upper else { return false }
-                var k = 2
-                while k <= need {
-                    guard p[i + k] & 0xC0 == 0x80 else { return false }
-                    k += 1
-                }
-                i += need + 1
             }
-            return true
+            lineBreaks = lf > 0 ? lf : cr
         }
     }
 

@@ -14,19 +14,23 @@ struct VPRTableReader {
     private var issues = RowIssues()
     private var blankRows = 0
     private var rowNumbers: [Int32] = []
-    private var participants: [ParticipantKey: Int] = [:]
+    private var participants: ParticipantIndex
     private var scores: [Int8]
+    /// Column index and maximum of each task, as plain arrays for the per-row loop.
+    private let taskColumns: [Int]
+    private let taskMaxima: [Int]
     private let fallbackSchool: String?
-    // One-entry caches: consecutive rows nearly always share school, municipality and class.
-    private var lastSchool: (bytes: [UInt8], municipality: [UInt8], id: Int32)?
-    private var lastClass: (bytes: [UInt8], id: Int32)?
+    /// School ids by «login, unit separator, municipality» bytes; class ids by label bytes.
+    private var schoolIDs = ByteKeyTable()
+    private var classIDs = ByteKeyTable()
+    private var keyScratch: [UInt8] = []
+    // One-entry cache: consecutive rows nearly always share the school.
+    private var lastSchool: (key: [UInt8], id: Int32)?
 
-    private struct ParticipantKey: Hashable {
-        var school: Int32
-        var codeHash: UInt64
-    }
-
-    init(fileName: String, preambleRows: [[String]], header: [String], models: ReferenceModels) throws(IngestError) {
+    /// - Parameter expectedRows: an upper estimate of the data rows, to size the columns
+    ///   once instead of growing them (0 when unknown).
+    init(fileName: String, preambleRows: [[String]], header: [String], models: ReferenceModels,
+         expectedRows: Int) throws(IngestError) {
         self.fileName = fileName
         self.models = models
         var columns = VPRColumns(header: header)
@@ -60,8 +64,13 @@ struct VPRTableReader {
         self.columns = columns
         self.preamble = preamble
         self.fallbackSchool = preamble.school
-        self.batch = WorkBatch(key: SittingKey(year: year, subject: subject, grade: grade), tasks: columns.tasks.map(\.task))
+        self.batch = WorkBatch(key: SittingKey(year: year, subject: subject, grade: grade), tasks: columns.tasks.map(\.task),
+                               reservingWorks: expectedRows)
+        self.participants = ParticipantIndex()
+        rowNumbers.reserveCapacity(expectedRows)
         self.scores = [Int8](repeating: 0, count: columns.tasks.count)
+        self.taskColumns = columns.tasks.map(\.column)
+        self.taskMaxima = columns.tasks.map(\.task.maxScore)
         if models.subjects.canonical(subject) == nil {
             issues.warnings.append("Предмет «\(subject)» не найден в models/subjects.csv; использовано написание из файла.")
         }
@@ -83,34 +92,44 @@ struct VPRTableReader {
 
     /// Reads one data row.
     mutating func consume(_ row: RawRow) {
-        if row.isBlank {
+        let codeRange = row.trimmedRange(of: columns.participantCode)
+        if codeRange.isEmpty, row.isBlank {
             blankRows += 1
             return
         }
-        let codeRange = row.trimmedRange(of: columns.participantCode)
         guard !codeRange.isEmpty else {
             return skip(.missingValue, row, column: columns.participantCode, expected: "код участника")
         }
-        // Tasks.
+        // Tasks: plain integer arrays in the loop, so no descriptor is retained per cell.
         var sum = 0
         var allMarked = true
-        for (k, entry) in columns.tasks.enumerated() {
-            switch row.number(at: entry.column) {
+        var badTask: (index: Int, value: CellNumber)?
+        scores.withUnsafeMutableBufferPointer { out in
+            for k in 0..<taskColumns.count {
+                let value = row.number(at: taskColumns[k])
+                switch value {
+                case .value(let v) where v >= 0 && v <= taskMaxima[k]:
+                    out[k] = Int8(v)
+                    sum += v
+                case .empty, .notAttempted:
+                    out[k] = WorkColumns.notAttempted
+                    allMarked = false
+                default:
+                    badTask = (k, value)
+                    return
+                }
+            }
+        }
+        if let (k, value) = badTask {
+            let column = taskColumns[k], maximum = taskMaxima[k]
+            switch value {
+            case .value(let v) where v < 0:
+                return skip(.negativeScore, row, column: column, expected: "балл от 0 до \(maximum)", found: "\(v)")
             case .value(let v):
-                if v < 0 {
-                    return skip(.negativeScore, row, column: entry.column, expected: "балл от 0 до \(entry.task.maxScore)", found: "\(v)")
-                }
-                if v > entry.task.maxScore {
-                    return skip(.scoreAboveMaximum, row, column: entry.column, expected: "балл от 0 до \(entry.task.maxScore)", found: "\(v)")
-                }
-                scores[k] = Int8(v)
-                sum += v
-            case .empty, .notAttempted:
-                scores[k] = WorkColumns.notAttempted
-                allMarked = false
-            case .invalid:
-                return skip(.notANumber, row, column: entry.column,
-                            expected: "балл от 0 до \(entry.task.maxScore) или X, Х, -, — для невыполненного", found: row.string(at: entry.column))
+                return skip(.scoreAboveMaximum, row, column: column, expected: "балл от 0 до \(maximum)", found: "\(v)")
+            default:
+                return skip(.notANumber, row, column: column,
+                            expected: "балл от 0 до \(maximum) или X, Х, -, — для невыполненного", found: row.string(at: column))
             }
         }
         // Primary score.
@@ -148,6 +167,7 @@ struct VPRTableReader {
             case .empty, .notAttempted:
                 break
             default:
+                if CellText.isNoMark(row.bytes[row.trimmedRange(of: column)]) { break }
                 let text = row.string(at: column)
                 if CellText.folded(text) != "нет отметки" && CellText.folded(text) != "нет" {
                     issues.note(IngestError(.invalidValue, file: fileName, row: row.number, column: columnName(column),
@@ -165,45 +185,48 @@ struct VPRTableReader {
             variant = Int16(v)
         }
         // Duplicates within a school.
-        let key = ParticipantKey(school: school, codeHash: Self.hash(row.bytes[codeRange]))
-        if let first = participants[key], batch.works.participantCode.utf8(at: first).elementsEqual(row.bytes[codeRange]) {
+        let code = row.bytes[codeRange]
+        let hash = ParticipantIndex.hash(school: school, code: code)
+        if let first = participants.existingRow(school: school, code: code, hash: hash, in: batch.works) {
             return skip(.duplicateParticipant, row, column: columns.participantCode,
                         expected: "код участника, не повторяющийся в ОО", found: "уже в строке \(rowNumbers[first])")
         }
-        participants[key] = batch.works.count
+        participants.insert(row: batch.works.count, hash: hash, works: batch.works)
         batch.works.append(school: school, classID: classID, participantCode: row.bytes[codeRange], variant: variant,
                            scores: scores, primaryScore: Int16(primary), mark: Int8(mark), journalMark: journal)
         rowNumbers.append(Int32(row.number))
     }
 
     private mutating func schoolID(_ row: RawRow) -> Int32? {
-        var schoolBytes: ArraySlice<UInt8> = []
-        if let column = columns.school { schoolBytes = row.bytes[row.trimmedRange(of: column)] }
-        if schoolBytes.isEmpty, let fallbackSchool { schoolBytes = ArraySlice(fallbackSchool.utf8) }
-        guard !schoolBytes.isEmpty else { return nil }
-        let municipalityBytes = columns.municipality.map { row.bytes[row.trimmedRange(of: $0)] } ?? []
-        if let last = lastSchool, last.bytes.elementsEqual(schoolBytes), last.municipality.elementsEqual(municipalityBytes) {
-            return last.id
+        keyScratch.removeAll(keepingCapacity: true)
+        if let column = columns.school { keyScratch.append(contentsOf: row.bytes[row.trimmedRange(of: column)]) }
+        if keyScratch.isEmpty, let fallbackSchool { keyScratch.append(contentsOf: fallbackSchool.utf8) }
+        guard !keyScratch.isEmpty else { return nil }
+        let loginLength = keyScratch.count
+        keyScratch.append(0x1F)
+        if let column = columns.municipality { keyScratch.append(contentsOf: row.bytes[row.trimmedRange(of: column)]) }
+        if let last = lastSchool, last.key == keyScratch { return last.id }
+        let key = keyScratch[...]
+        let hash = ByteHash.fnv1a(key)
+        let id: Int32
+        if let known = schoolIDs.value(for: key, hash: hash) {
+            id = known
+        } else {
+            id = batch.schoolID(String(decoding: keyScratch[..<loginLength], as: UTF8.self).lowercased(),
+                                municipality: String(decoding: keyScratch[(loginLength + 1)...], as: UTF8.self))
+            schoolIDs.insert(key, hash: hash, value: id)
         }
-        let id = batch.schoolID(String(decoding: schoolBytes, as: UTF8.self).lowercased(),
-                                municipality: String(decoding: municipalityBytes, as: UTF8.self))
-        lastSchool = (Array(schoolBytes), Array(municipalityBytes), id)
+        lastSchool = (keyScratch, id)
         return id
     }
 
     private mutating func classID(_ row: RawRow) -> Int32 {
         let bytes = columns.classLabel.map { row.bytes[row.trimmedRange(of: $0)] } ?? []
-        if let last = lastClass, last.bytes.elementsEqual(bytes) { return last.id }
+        let hash = ByteHash.fnv1a(bytes)
+        if let known = classIDs.value(for: bytes, hash: hash) { return known }
         let id = batch.classes.intern(String(decoding: bytes, as: UTF8.self).uppercased())
-        lastClass = (Array(bytes), id)
+        classIDs.insert(bytes, hash: hash, value: id)
         return id
-    }
-
-    /// FNV-1a, 64 bits: participant codes are short, and a collision only costs a byte compare.
-    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
     }
 
     /// Finishes the file: derives and checks the scale, drops rows whose mark
@@ -215,8 +238,7 @@ struct VPRTableReader {
                               found: issues.skippedRows > 0 ? "все \(issues.skippedRows) строк с ошибками" : "строк работ нет")
         }
         let maxScore = batch.tasks.reduce(0) { $0 + $1.maxScore }
-        let derivation = ScaleDerivation(scores: batch.works.primaryScore.lazy.map(Int.init),
-                                         marks: batch.works.mark.lazy.map(Int.init), maxScore: maxScore)
+        let derivation = ScaleDerivation(scores: batch.works.primaryScore, marks: batch.works.mark, maxScore: maxScore)
         let tolerance = max(2, batch.works.count / 50)
         if derivation.contradictingWorks > tolerance {
             throw IngestError(.nonMonotoneScale, file: fileName, column: columnName(columns.mark!),

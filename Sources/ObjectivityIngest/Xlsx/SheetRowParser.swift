@@ -26,7 +26,7 @@ struct SheetRowParser {
 
     /// Feeds the next chunk of sheet XML; complete rows go to `emit`, which returns
     /// `false` to stop reading.
-    mutating func feed(_ chunk: some Sequence<UInt8>, emit: (inout RawRow) throws -> Bool) throws {
+    mutating func feed(_ chunk: some Sequence<UInt8>, emit: (RawRow) throws -> Bool) throws {
         guard !stopped else { return }
         pending.append(contentsOf: chunk)
         guard let last = XMLText.lastRange(of: Self.rowClose, in: pending) else { return }
@@ -35,13 +35,13 @@ struct SheetRowParser {
     }
 
     /// Processes whatever remains after the last chunk.
-    mutating func finish(emit: (inout RawRow) throws -> Bool) throws {
+    mutating func finish(emit: (RawRow) throws -> Bool) throws {
         guard !stopped else { return }
         try process(pending[...], emit: emit)
         pending.removeAll()
     }
 
-    private mutating func process(_ block: ArraySlice<UInt8>, emit: (inout RawRow) throws -> Bool) throws {
+    private mutating func process(_ block: ArraySlice<UInt8>, emit: (RawRow) throws -> Bool) throws {
         var rest = block
         while !stopped, let open = Self.findTag(Self.rowOpen, in: rest),
               let gt = rest[open.upperBound...].firstIndex(of: UInt8(ascii: ">")) {
@@ -57,7 +57,7 @@ struct SheetRowParser {
                 parseCells(body)
                 rest = rest[(bodyEnd?.upperBound ?? rest.endIndex)...]
             }
-            if try !emit(&row) { stopped = true }
+            if try !emit(row) { stopped = true }
         }
     }
 

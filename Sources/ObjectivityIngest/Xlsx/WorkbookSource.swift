@@ -50,7 +50,7 @@ struct WorkbookSource {
     }
 
     /// Calls `body` with each row of the first sheet; `body` returns `false` to stop.
-    func forEachRow(_ body: (inout RawRow) throws -> Bool) throws {
+    func forEachRow(_ body: (RawRow) throws -> Bool) throws {
         var budget = limits.maxUncompressedBytes
         var strings = SharedStrings()
         if let entry = sharedStringsEntry {
