@@ -11,9 +11,11 @@ import Testing
             let school = batch.schoolID(row.school, municipality: "Ленинский")
             let cls = batch.classes.intern("5А")
             let total = row.scores.reduce(0) { $0 + Int16(max($1, 0)) }
-            batch.works.append(
-                school: school, classID: cls, participantCode: ArraySlice(row.code.utf8), variant: 1,
-                scores: row.scores, primaryScore: total, mark: 3, journalMark: WorkColumns.noJournalMark)
+            Array(row.code.utf8).withUnsafeBufferPointer { code in
+                batch.works.append(
+                    school: school, classID: cls, participantCode: code, variant: 1,
+                    scores: row.scores, primaryScore: total, mark: 3, journalMark: WorkColumns.noJournalMark)
+            }
         }
         return batch
     }

@@ -16,6 +16,12 @@ public struct ByteStringColumn: Sendable, Equatable {
     }
 
     /// Appends one value given as UTF-8 bytes (concrete type: called once per work).
+    public mutating func append(_ value: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: value)
+        offsets.append(bytes.count)
+    }
+
+    /// Appends one value given as UTF-8 bytes.
     public mutating func append(_ value: ArraySlice<UInt8>) {
         bytes.append(contentsOf: value)
         offsets.append(bytes.count)

@@ -4,7 +4,7 @@ extension WorkColumns {
     /// Concrete parameter types on purpose: this is called once per work by the readers
     /// in another module, where a generic signature would cost a metadata lookup per call.
     public mutating func append(
-        school: Int32, classID: Int32, participantCode: ArraySlice<UInt8>, variant: Int16,
+        school: Int32, classID: Int32, participantCode: UnsafeBufferPointer<UInt8>, variant: Int16,
         scores: [Int8], primaryScore: Int16, mark: Int8, journalMark: Int8
     ) {
         precondition(scores.count == taskCount, "one score per task")

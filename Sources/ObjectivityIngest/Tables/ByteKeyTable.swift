@@ -29,18 +29,18 @@ struct ByteKeyTable {
 
     /// The value stored for `key` under `hash`, if any.
     @inline(__always)
-    func value(for key: ArraySlice<UInt8>, hash: UInt64) -> Int32? {
+    func value(for key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
         var i = Int(truncatingIfNeeded: ByteHash.mix(hash)) & mask
         while true {
             let entry = slots[i]
             if entry < 0 { return nil }
-            if hashes[i] == hash, self.key(Int(entry)).elementsEqual(key) { return values[Int(entry)] }
+            if hashes[i] == hash, ByteEquality.equal(self.key(Int(entry)), key) { return values[Int(entry)] }
             i = (i + 1) & mask
         }
     }
 
     /// Stores `value` for `key` (which must not be present yet).
-    mutating func insert(_ key: ArraySlice<UInt8>, hash: UInt64, value: Int32) {
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Int32) {
         if (values.count + 1) * 2 > slots.count { grow() }
         let entry = Int32(values.count)
         keyBytes.append(contentsOf: key)

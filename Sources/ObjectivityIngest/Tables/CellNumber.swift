@@ -16,40 +16,39 @@ extension RawRow {
     func number(at index: Int) -> CellNumber {
         let r = trimmedRange(of: index)
         if r.isEmpty { return .empty }
-        return bytes.withUnsafeBufferPointer { p -> CellNumber in
-            var i = r.lowerBound
-            let end = r.upperBound
-            var negative = false
-            let first = p[i]
-            if first == UInt8(ascii: "-") {
-                if end - i == 1 { return .notAttempted }
-                negative = true
-                i += 1
-            }
-            var value = 0
-            var digits = 0
-            while i < end, p[i] >= 0x30, p[i] <= 0x39 {
-                value = value &* 10 &+ Int(p[i] &- 0x30)
-                digits += 1
-                i += 1
-                if digits > 9 { return .invalid }
-            }
-            if digits > 0 {
-                if i < end, p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ",") {
-                    i += 1
-                    while i < end, p[i] == 0x30 { i += 1 }
-                }
-                return i == end ? .value(negative ? -value : value) : .invalid
-            }
-            if negative { return .invalid }
-            let length = end - r.lowerBound
-            let s = r.lowerBound
-            if length == 1, first == UInt8(ascii: "X") || first == UInt8(ascii: "x") { return .notAttempted }
-            // Cyrillic Х (D0 A5), х (D1 85)
-            if length == 2, (first == 0xD0 && p[s + 1] == 0xA5) || (first == 0xD1 && p[s + 1] == 0x85) { return .notAttempted }
-            // en dash (E2 80 93), em dash (E2 80 94)
-            if length == 3, first == 0xE2, p[s + 1] == 0x80, p[s + 2] == 0x93 || p[s + 2] == 0x94 { return .notAttempted }
-            return .invalid
+        let p = base
+        var i = r.lowerBound
+        let end = r.upperBound
+        var negative = false
+        let first = p[i]
+        if first == UInt8(ascii: "-") {
+            if end - i == 1 { return .notAttempted }
+            negative = true
+            i += 1
         }
+        var value = 0
+        var digits = 0
+        while i < end, p[i] >= 0x30, p[i] <= 0x39 {
+            value = value &* 10 &+ Int(p[i] &- 0x30)
+            digits += 1
+            i += 1
+            if digits > 9 { return .invalid }
+        }
+        if digits > 0 {
+            if i < end, p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ",") {
+                i += 1
+                while i < end, p[i] == 0x30 { i += 1 }
+            }
+            return i == end ? .value(negative ? -value : value) : .invalid
+        }
+        if negative { return .invalid }
+        let length = end - r.lowerBound
+        let s = r.lowerBound
+        if length == 1, first == UInt8(ascii: "X") || first == UInt8(ascii: "x") { return .notAttempted }
+        // Cyrillic Х (D0 A5), х (D1 85)
+        if length == 2, (first == 0xD0 && p[s + 1] == 0xA5) || (first == 0xD1 && p[s + 1] == 0x85) { return .notAttempted }
+        // en dash (E2 80 93), em dash (E2 80 94)
+        if length == 3, first == 0xE2, p[s + 1] == 0x80, p[s + 2] == 0x93 || p[s + 2] == 0x94 { return .notAttempted }
+        return .invalid
     }
 }

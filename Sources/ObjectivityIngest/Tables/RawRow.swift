@@ -1,46 +1,31 @@
-/// One row of a table as UTF-8 cells, reused from row to row to avoid allocation.
+/// One row of a table as UTF-8 cells, valid only during the callback that receives it.
 ///
-/// Cell `i` is `bytes[cellStarts[i]..<cellEnds[i]]`. A CSV source points `bytes` at the
-/// whole decoded file and only records where each cell lies, so an unquoted row costs
-/// no copy; a row with quoted cells, and every XLSX row, is built in a buffer of its own.
-/// CSV and XLSX sources both deliver rows in this shape, so every reader above them
-/// is format-agnostic.
+/// Cell `i` is `base[cells.starts[i]..<cells.ends[i]]`. A CSV source points `base` at the
+/// whole decoded file and only records where each cell lies, so an unquoted row costs no
+/// copy; a row with quoted cells, and every XLSX row, lies in a buffer of the source's own.
+/// Raw pointers on purpose: readers parse every cell of millions of rows, and array
+/// accesses would add a bounds check and reference counting to each. CSV and XLSX
+/// sources both deliver rows in this shape, so every reader above them is format-agnostic.
 struct RawRow {
-    /// The bytes the cells lie in, UTF-8 (for CSV, usually the whole file).
-    var bytes: [UInt8] = []
-    /// Start and end offsets of each cell in `bytes`.
+    /// The bytes the cells lie in, UTF-8; valid during the callback only.
+    var base = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// Start and end offsets of each cell in `base`.
     let cells = CellRanges()
     /// 1-based row number as a spreadsheet shows it (the CSV line where the record starts).
     var number: Int = 0
 
     var cellCount: Int { cells.count }
 
-    /// Starts a row whose cells will be appended into a buffer of its own.
+    /// Starts a new row.
     mutating func reset(number: Int) {
-        bytes.removeAll(keepingCapacity: true)
-        resetCells(number: number)
-    }
-
-    /// Starts a row whose cells will be ranges of `bytes` as it is.
-    mutating func resetCells(number: Int) {
         cells.removeAll()
         self.number = number
     }
 
-    mutating func appendCell(_ content: some Sequence<UInt8>) {
-        let start = bytes.count
-        bytes.append(contentsOf: content)
-        cells.append(start, bytes.count)
-    }
-
-    /// Records a cell lying at `start..<end` of `bytes`.
+    /// Records a cell lying at `start..<end` of `base`.
     @inline(__always)
     func appendCell(start: Int, end: Int) {
         cells.append(start, end)
-    }
-
-    func appendEmptyCells(_ count: Int) {
-        for _ in 0..<count { cells.append(bytes.count, bytes.count) }
     }
 
     /// Byte range of cell `index`, or an empty range past the last cell.
@@ -53,19 +38,42 @@ struct RawRow {
     /// Byte range of cell `index` without surrounding spaces, tabs and no-break spaces.
     @inline(__always)
     func trimmedRange(of index: Int) -> Range<Int> {
-        var r = range(of: index)
-        while r.lowerBound < r.upperBound, CellText.isSpace(bytes, at: r.lowerBound, forward: true) {
-            r = (r.lowerBound + CellText.spaceWidth(bytes, at: r.lowerBound))..<r.upperBound
+        guard index < cells.count else { return 0..<0 }
+        var lower = cells.starts[index]
+        var upper = cells.ends[index]
+        let p = base
+        while lower < upper {
+            let c = p[lower]
+            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A {
+                lower += 1
+            } else if c == 0xC2, lower + 1 < upper, p[lower + 1] == 0xA0 {
+                lower += 2
+            } else {
+                break
+            }
         }
-        while r.lowerBound < r.upperBound, let width = CellText.trailingSpaceWidth(bytes, endingAt: r.upperBound, from: r.lowerBound) {
-            r = r.lowerBound..<(r.upperBound - width)
+        while lower < upper {
+            let c = p[upper - 1]
+            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A {
+                upper -= 1
+            } else if c == 0xA0, upper - 2 >= lower, p[upper - 2] == 0xC2 {
+                upper -= 2
+            } else {
+                break
+            }
         }
-        return r
+        return lower..<upper
+    }
+
+    /// The bytes of `range`.
+    @inline(__always)
+    func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: base[range])
     }
 
     /// Cell `index` as trimmed text.
     func string(at index: Int) -> String {
-        String(decoding: bytes[trimmedRange(of: index)], as: UTF8.self)
+        String(decoding: bytes(trimmedRange(of: index)), as: UTF8.self)
     }
 
     /// Whether cell `index` is empty after trimming.
@@ -74,7 +82,7 @@ struct RawRow {
     /// Whether every cell is blank: only spaces, tabs, line breaks and no-break spaces.
     var isBlank: Bool {
         for i in 0..<cellCount {
-            for b in bytes[range(of: i)] where !(b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A || b == 0xC2 || b == 0xA0) {
+            for b in bytes(range(of: i)) where !(b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A || b == 0xC2 || b == 0xA0) {
                 return false
             }
         }

@@ -15,17 +15,17 @@ struct DelimitedTextSource {
     /// Calls `body` with each record in order; `body` returns `false` to stop early.
     func forEachRow(_ body: (RawRow) throws -> Bool) rethrows {
         var row = RawRow()
-        row.bytes = text
         var scratch: [UInt8] = []
         let quote = Self.quote, lf = Self.lf, cr = Self.cr, delimiter = self.delimiter
         try text.withUnsafeBufferPointer { p in
             let n = p.count
             var i = 0
             var line = 1
+            row.base = p
             while i < n {
                 let recordStart = i
                 let recordLine = line
-                row.resetCells(number: line)
+                row.reset(number: line)
                 var quoted = false
                 // Fast path: ranges into the text, until a quote shows up.
                 fast: while true {
@@ -53,7 +53,6 @@ struct DelimitedTextSource {
                     i = recordStart
                     line = recordLine
                     scratch.removeAll(keepingCapacity: true)
-                    row.bytes = []
                     row.reset(number: recordLine)
                     record: while true {
                         let cellStart = scratch.count
@@ -92,9 +91,11 @@ struct DelimitedTextSource {
                         line += 1
                         break record
                     }
-                    row.bytes = scratch
-                    let go = try body(row)
-                    row.bytes = text
+                    let go = try scratch.withUnsafeBufferPointer { unescaped in
+                        row.base = unescaped
+                        return try body(row)
+                    }
+                    row.base = p
                     guard go else { return }
                     continue
                 }

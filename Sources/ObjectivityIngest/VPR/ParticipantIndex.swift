@@ -29,19 +29,19 @@ struct ParticipantIndex {
 
     /// The hash of (school, code).
     @inline(__always)
-    static func hash(school: Int32, code: ArraySlice<UInt8>) -> UInt64 {
+    static func hash(school: Int32, code: UnsafeBufferPointer<UInt8>) -> UInt64 {
         ByteHash.mix(ByteHash.fnv1a(code, seed: 0xcbf2_9ce4_8422_2325 ^ UInt64(UInt32(bitPattern: school))))
     }
 
     /// The row already holding (school, code), if any. Call before ``insert(row:school:hash:works:)``.
-    mutating func existingRow(school: Int32, code: ArraySlice<UInt8>, hash: UInt64, in works: WorkColumns) -> Int? {
+    mutating func existingRow(school: Int32, code: UnsafeBufferPointer<UInt8>, hash: UInt64, in works: WorkColumns) -> Int? {
         if !global, school != currentSchool { enterRun(of: school, works: works) }
         let fingerprint = UInt32(truncatingIfNeeded: hash >> 32)
         var i = Int(truncatingIfNeeded: hash) & mask
         while generations[i] == generation {
             let row = Int(rows[i])
             if fingerprints[i] == fingerprint, works.school[row] == school,
-               works.participantCode.utf8(at: row).elementsEqual(code) {
+               ByteEquality.equal(works.participantCode.utf8(at: row), code) {
                 return row
             }
             i = (i + 1) & mask
@@ -97,7 +97,10 @@ struct ParticipantIndex {
         mask = capacity - 1
         count = 0
         for r in stored {
-            place(row: Int32(r), hash: Self.hash(school: works.school[r], code: works.participantCode.utf8(at: r)))
+            let hash = works.participantCode.bytes.withUnsafeBufferPointer { all in
+                Self.hash(school: works.school[r], code: UnsafeBufferPointer(rebasing: all[works.participantCode.offsets[r]..<works.participantCode.offsets[r + 1]]))
+            }
+            place(row: Int32(r), hash: hash)
             count += 1
         }
     }

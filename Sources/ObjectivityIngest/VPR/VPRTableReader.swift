@@ -24,8 +24,13 @@ struct VPRTableReader {
     private var schoolIDs = ByteKeyTable()
     private var classIDs = ByteKeyTable()
     private var keyScratch: [UInt8] = []
-    // One-entry cache: consecutive rows nearly always share the school.
-    private var lastSchool: (key: [UInt8], id: Int32)?
+    // One-entry caches: consecutive rows nearly always share the school and the class.
+    // The buffers are reused, so a change of school or class allocates nothing.
+    private var lastLogin: [UInt8] = []
+    private var lastMunicipality: [UInt8] = []
+    private var lastSchoolID: Int32 = -1
+    private var lastClassLabel: [UInt8] = []
+    private var lastClassID: Int32 = -1
 
     /// - Parameter expectedRows: an upper estimate of the data rows, to size the columns
     ///   once instead of growing them (0 when unknown).
@@ -167,7 +172,7 @@ struct VPRTableReader {
             case .empty, .notAttempted:
                 break
             default:
-                if CellText.isNoMark(row.bytes[row.trimmedRange(of: column)]) { break }
+                if CellText.isNoMark(row.bytes(row.trimmedRange(of: column))) { break }
                 let text = row.string(at: column)
                 if CellText.folded(text) != "нет отметки" && CellText.folded(text) != "нет" {
                     issues.note(IngestError(.invalidValue, file: fileName, row: row.number, column: columnName(column),
@@ -185,47 +190,68 @@ struct VPRTableReader {
             variant = Int16(v)
         }
         // Duplicates within a school.
-        let code = row.bytes[codeRange]
+        let code = row.bytes(codeRange)
         let hash = ParticipantIndex.hash(school: school, code: code)
         if let first = participants.existingRow(school: school, code: code, hash: hash, in: batch.works) {
             return skip(.duplicateParticipant, row, column: columns.participantCode,
                         expected: "код участника, не повторяющийся в ОО", found: "уже в строке \(rowNumbers[first])")
         }
         participants.insert(row: batch.works.count, hash: hash, works: batch.works)
-        batch.works.append(school: school, classID: classID, participantCode: row.bytes[codeRange], variant: variant,
+        batch.works.append(school: school, classID: classID, participantCode: code, variant: variant,
                            scores: scores, primaryScore: Int16(primary), mark: Int8(mark), journalMark: journal)
         rowNumbers.append(Int32(row.number))
     }
 
     private mutating func schoolID(_ row: RawRow) -> Int32? {
-        keyScratch.removeAll(keepingCapacity: true)
-        if let column = columns.school { keyScratch.append(contentsOf: row.bytes[row.trimmedRange(of: column)]) }
-        if keyScratch.isEmpty, let fallbackSchool { keyScratch.append(contentsOf: fallbackSchool.utf8) }
-        guard !keyScratch.isEmpty else { return nil }
-        let loginLength = keyScratch.count
-        keyScratch.append(0x1F)
-        if let column = columns.municipality { keyScratch.append(contentsOf: row.bytes[row.trimmedRange(of: column)]) }
-        if let last = lastSchool, last.key == keyScratch { return last.id }
-        let key = keyScratch[...]
-        let hash = ByteHash.fnv1a(key)
-        let id: Int32
-        if let known = schoolIDs.value(for: key, hash: hash) {
-            id = known
-        } else {
-            id = batch.schoolID(String(decoding: keyScratch[..<loginLength], as: UTF8.self).lowercased(),
-                                municipality: String(decoding: keyScratch[(loginLength + 1)...], as: UTF8.self))
-            schoolIDs.insert(key, hash: hash, value: id)
+        let login = columns.school.map { row.bytes(row.trimmedRange(of: $0)) } ?? UnsafeBufferPointer(start: nil, count: 0)
+        let municipality = columns.municipality.map { row.bytes(row.trimmedRange(of: $0)) } ?? UnsafeBufferPointer(start: nil, count: 0)
+        if login.isEmpty {
+            guard let fallback = fallbackSchool else { return nil }
+            let bytes = Array(fallback.utf8)
+            return bytes.withUnsafeBufferPointer { resolveSchool(login: $0, municipality: municipality) }
         }
-        lastSchool = (keyScratch, id)
+        if lastSchoolID >= 0, ByteEquality.equal(lastLogin, login), ByteEquality.equal(lastMunicipality, municipality) {
+            return lastSchoolID
+        }
+        return resolveSchool(login: login, municipality: municipality)
+    }
+
+    /// The school id of (login, municipality), registering it the first time.
+    private mutating func resolveSchool(login: UnsafeBufferPointer<UInt8>, municipality: UnsafeBufferPointer<UInt8>) -> Int32 {
+        keyScratch.removeAll(keepingCapacity: true)
+        keyScratch.append(contentsOf: login)
+        keyScratch.append(0x1F)
+        keyScratch.append(contentsOf: municipality)
+        let id = keyScratch.withUnsafeBufferPointer { key -> Int32 in
+            let hash = ByteHash.fnv1a(key)
+            if let known = schoolIDs.value(for: key, hash: hash) { return known }
+            let id = batch.schoolID(String(decoding: login, as: UTF8.self).lowercased(),
+                                    municipality: String(decoding: municipality, as: UTF8.self))
+            schoolIDs.insert(key, hash: hash, value: id)
+            return id
+        }
+        lastLogin.removeAll(keepingCapacity: true)
+        lastLogin.append(contentsOf: login)
+        lastMunicipality.removeAll(keepingCapacity: true)
+        lastMunicipality.append(contentsOf: municipality)
+        lastSchoolID = id
         return id
     }
 
     private mutating func classID(_ row: RawRow) -> Int32 {
-        let bytes = columns.classLabel.map { row.bytes[row.trimmedRange(of: $0)] } ?? []
-        let hash = ByteHash.fnv1a(bytes)
-        if let known = classIDs.value(for: bytes, hash: hash) { return known }
-        let id = batch.classes.intern(String(decoding: bytes, as: UTF8.self).uppercased())
-        classIDs.insert(bytes, hash: hash, value: id)
+        let label = columns.classLabel.map { row.bytes(row.trimmedRange(of: $0)) } ?? UnsafeBufferPointer(start: nil, count: 0)
+        if lastClassID >= 0, ByteEquality.equal(lastClassLabel, label) { return lastClassID }
+        let hash = ByteHash.fnv1a(label)
+        let id: Int32
+        if let known = classIDs.value(for: label, hash: hash) {
+            id = known
+        } else {
+            id = batch.classes.intern(String(decoding: label, as: UTF8.self).uppercased())
+            classIDs.insert(label, hash: hash, value: id)
+        }
+        lastClassLabel.removeAll(keepingCapacity: true)
+        lastClassLabel.append(contentsOf: label)
+        lastClassID = id
         return id
     }
 

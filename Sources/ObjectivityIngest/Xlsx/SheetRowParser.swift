@@ -8,6 +8,8 @@ struct SheetRowParser {
     private let strings: SharedStrings
     private var pending: [UInt8] = []
     private var row = RawRow()
+    /// The current row's cell contents; `row.base` points here while a row is emitted.
+    private var rowBytes: [UInt8] = []
     private var nextRowNumber = 1
     private var stopped = false
 
@@ -48,6 +50,7 @@ struct SheetRowParser {
             let startTag = rest[open.upperBound..<gt]
             let number = XMLText.attribute(Self.refAttribute, in: startTag).flatMap { Int(String(decoding: $0, as: UTF8.self)) }
             row.reset(number: number ?? nextRowNumber)
+            rowBytes.removeAll(keepingCapacity: true)
             nextRowNumber = row.number + 1
             if rest[gt - 1] == UInt8(ascii: "/") {
                 rest = rest[(gt + 1)...]
@@ -57,7 +60,11 @@ struct SheetRowParser {
                 parseCells(body)
                 rest = rest[(bodyEnd?.upperBound ?? rest.endIndex)...]
             }
-            if try !emit(row) { stopped = true }
+            let go = try rowBytes.withUnsafeBufferPointer { bytes in
+                row.base = bytes
+                return try emit(row)
+            }
+            if !go { stopped = true }
         }
     }
 
@@ -68,7 +75,7 @@ struct SheetRowParser {
               let gt = rest[open.upperBound...].firstIndex(of: UInt8(ascii: ">")) {
             let startTag = rest[open.upperBound..<gt]
             let column = XMLText.attribute(Self.refAttribute, in: startTag).flatMap(Self.columnIndex) ?? row.cellCount
-            if column > row.cellCount { row.appendEmptyCells(column - row.cellCount) }
+            while column > row.cellCount { row.appendCell(start: rowBytes.count, end: rowBytes.count) }
             if rest[gt - 1] == UInt8(ascii: "/") {
                 rest = rest[(gt + 1)...]
                 continue
@@ -106,7 +113,9 @@ struct SheetRowParser {
                     XMLText.unescape(raw, into: &valueBytes)
                 }
             }
-            row.appendCell(valueBytes)
+            let start = rowBytes.count
+            rowBytes.append(contentsOf: valueBytes)
+            row.appendCell(start: start, end: rowBytes.count)
         }
     }
 
