@@ -82,5 +82,9 @@ let package = Package(
             name: "ObjectivityReportsTests",
             dependencies: ["ObjectivityReports", "ObjectivityIngest", "ObjectivityCore", "ObjectivityTesting"],
             swiftSettings: strictSwift),
+        .testTarget(
+            name: "ObjectivityCLITests",
+            dependencies: ["objectivity", "ObjectivityTesting"],
+            swiftSettings: strictSwift),
     ]
 )

@@ -23,7 +23,8 @@ public enum SyntheticExport {
             let school = i / 60
             if i % 60 == 0 { schoolAbility = 0.3 + 0.5 * rng.nextUnit() }
             let ability = min(0.98, max(0.02, schoolAbility + 0.3 * (rng.nextUnit() - 0.5)))
-            var line = "sch\(220_000 + school);Район \(school % 40);\(i + 100_000);5\(["А", "Б"][i % 2]);\(1 + i % 2)"
+            // Exports list a school class by class: the first half of each school is 5А, the rest 5Б.
+            var line = "sch\(220_000 + school);Район \(school % 40);\(i + 100_000);5\(i % 60 < 30 ? "А" : "Б");\(1 + i % 2)"
             var total = 0
             for maximum in taskMaxima {
                 if rng.nextUnit() < 0.03 {

@@ -14,6 +14,13 @@ let benchmarks: @Sendable () -> Void = {
         ?? ReferenceModels()
     let reader = InputFileReader(models: models)
     print("ingest input: \(works) works, \(bytes.count) bytes (\(String(format: "%.1f", Double(bytes.count) / 1e6)) MB)")
+    // Resident memory before the first read: the input and the runtime. Peak RSS minus this
+    // is what the reader itself needs; compare it with the columnar size printed below.
+    print("resident before reading: \(residentMegabytes()) MB")
+    let sample = reader.read(bytes: bytes, name: SyntheticExport.fileName)
+    if case .vprResults(let file) = sample.content {
+        print("columnar size: \(file.batch.works.byteSize / 1_000_000) MB")
+    }
 
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident, .instructions],
@@ -31,4 +38,11 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(file)
         }
     }
+}
+
+/// Resident set size of this process in megabytes, from /proc/self/statm.
+func residentMegabytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return -1 }
+    let pages = text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_000_000
 }
