@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ObjectivityCore", targets: ["ObjectivityCore"]),
         .library(name: "ObjectivityIngest", targets: ["ObjectivityIngest"]),
         .library(name: "ObjectivityReports", targets: ["ObjectivityReports"]),
+        .library(name: "ObjectivitySimulation", targets: ["ObjectivitySimulation"]),
         .library(name: "ObjectivityTesting", targets: ["ObjectivityTesting"]),
     ],
     dependencies: [
@@ -55,11 +56,16 @@ let package = Package(
             name: "ObjectivityReports",
             dependencies: ["ObjectivityCore", "CXLSXWriter"],
             swiftSettings: strictSwift),
+        // The synthetic region with known manipulations.
+        .target(
+            name: "ObjectivitySimulation",
+            dependencies: ["ObjectivityCore", "ObjectivityIngest", "ObjectivityReports"],
+            swiftSettings: strictSwift),
         // The command line, thin.
         .executableTarget(
             name: "objectivity",
             dependencies: [
-                "ObjectivityCore", "ObjectivityIngest", "ObjectivityReports",
+                "ObjectivityCore", "ObjectivityIngest", "ObjectivityReports", "ObjectivitySimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift),
@@ -67,7 +73,7 @@ let package = Package(
         // Test helpers shared by the test targets: fixture paths, temporary directories.
         .target(
             name: "ObjectivityTesting",
-            dependencies: ["ObjectivityIngest"],
+            dependencies: ["ObjectivityIngest", "ObjectivityCore"],
             swiftSettings: strictSwift),
 
         .testTarget(
@@ -81,6 +87,10 @@ let package = Package(
         .testTarget(
             name: "ObjectivityReportsTests",
             dependencies: ["ObjectivityReports", "ObjectivityIngest", "ObjectivityCore", "ObjectivityTesting"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "ObjectivitySimulationTests",
+            dependencies: ["ObjectivitySimulation", "ObjectivityIngest", "ObjectivityCore", "ObjectivityTesting"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "ObjectivityCLITests",

@@ -14,6 +14,7 @@ let package = Package(
             name: "IngestBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ObjectivityCore", package: "objectivity"),
                 .product(name: "ObjectivityIngest", package: "objectivity"),
                 .product(name: "ObjectivityTesting", package: "objectivity"),
             ],

@@ -1,16 +1,19 @@
+public import ObjectivityCore
+
 /// A large, plausible Ф1 export made in memory, for ingest benchmarks and load tests.
 ///
 /// Not the simulator: scores are independent draws with a school effect, enough to
 /// exercise every code path of the reader (missing markers, «нет отметки», many
 /// schools and classes) at a known size.
 public enum SyntheticExport {
-    /// ВПР 2025 Математика 5: 13 tasks, maximum 20, cuts 7/11/15 (as in models/scales.csv).
+    /// ВПР 2025 Математика 5: 13 tasks, maximum 20 (its scale comes from models/scales.csv).
     public static let taskMaxima: [Int] = [1, 1, 1, 2, 1, 2, 2, 2, 1, 2, 2, 1, 2]
     public static let taskLabels: [String] = ["1", "2", "3", "4", "5", "6", "7", "8", "9.1", "9.2", "10", "11K1", "12"]
     public static let fileName = "ВПР_2025_Математика_5_region.csv"
 
-    /// UTF-8 CSV bytes with `works` rows, `;`-delimited, CRLF, schools of 60 works.
-    public static func csv(works: Int, seed: UInt64 = 1) -> [UInt8] {
+    /// UTF-8 CSV bytes with `works` rows, `;`-delimited, CRLF, schools of 60 works, marked
+    /// with `scale` (pass the one `models/` holds for ВПР 2025 Математика 5).
+    public static func csv(works: Int, scale: MarkScale, seed: UInt64 = 1) -> [UInt8] {
         var rng = SplitMix64(seed: seed)
         var out: [UInt8] = []
         out.reserveCapacity(works * 80 + 1024)
@@ -36,29 +39,11 @@ public enum SyntheticExport {
                 total += score
                 line += ";\(score)"
             }
-            let mark = total >= 15 ? 5 : total >= 11 ? 4 : total >= 7 ? 3 : 2
+            let mark = scale.mark(forScore: total) ?? 2
             let journal = rng.nextUnit() < 0.1 ? "нет отметки" : String(min(5, max(2, mark + Int(rng.nextUnit() * 3) - 1)))
             line += ";\(total);\(mark);\(journal)\r\n"
             out.append(contentsOf: line.utf8)
         }
         return out
     }
-}
-
-/// A small, fast, seedable generator (SplitMix64) so that generated data are reproducible.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import ObjectivityCore
 import ObjectivityIngest
 import ObjectivityTesting
 
@@ -9,9 +10,12 @@ import ObjectivityTesting
 /// (the file size is printed once at start-up).
 let benchmarks: @Sendable () -> Void = {
     let works = 1_000_000
-    let bytes = SyntheticExport.csv(works: works)
-    let models = ReferenceModels.locateDirectory(explicit: nil).flatMap { try? ReferenceModels.load(directory: $0) }
-        ?? ReferenceModels()
+    guard let directory = ReferenceModels.locateDirectory(explicit: nil),
+          let models = try? ReferenceModels.load(directory: directory),
+          let scale = models.scales.scale(for: SittingKey(year: 2025, subject: "Математика", grade: 5)) else {
+        fatalError("models/scales.csv (found beside the build folder or via OBJECTIVITY_MODELS) must hold ВПР 2025 Математика 5")
+    }
+    let bytes = SyntheticExport.csv(works: works, scale: scale)
     let reader = InputFileReader(models: models)
     print("ingest input: \(works) works, \(bytes.count) bytes (\(String(format: "%.1f", Double(bytes.count) / 1e6)) MB)")
     // Resident memory before the first read: the input and the runtime. Peak RSS minus this

@@ -7,6 +7,7 @@ public struct SubjectCatalogue: Sendable, Equatable {
     /// Canonical names in catalogue order.
     public private(set) var subjects: [String] = []
     private var byAlias: [String: String] = [:]
+    private var latin: [String: String] = [:]
 
     public init() {}
 
@@ -14,7 +15,13 @@ public struct SubjectCatalogue: Sendable, Equatable {
     public mutating func add(subject: String, aliases: [String]) {
         subjects.append(subject)
         for alias in [subject] + aliases { byAlias[Self.fold(alias)] = subject }
+        if let first = aliases.first(where: { $0.unicodeScalars.allSatisfy(\.isASCII) }) {
+            latin[subject] = Self.fold(first).replacingSpaces(with: "-")
+        }
     }
+
+    /// The subject in Latin letters for file names (`russkiy-yazyk`), from its first ASCII alias.
+    public func transliteration(of subject: String) -> String? { latin[subject] }
 
     /// The canonical name for any known spelling, or `nil`.
     public func canonical(_ spelling: String) -> String? { byAlias[Self.fold(spelling)] }
@@ -30,5 +37,11 @@ public struct SubjectCatalogue: Sendable, Equatable {
             }
         }
         return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+extension String {
+    fileprivate func replacingSpaces(with separator: String) -> String {
+        split(separator: " ").joined(separator: separator)
     }
 }

@@ -6,10 +6,14 @@ public import ObjectivityCore
 public struct ReferenceModels: Sendable, Equatable {
     public var subjects: SubjectCatalogue
     public var scales: ScaleCatalogue
+    /// Task structures (the simulator draws responses from them; optional for readers).
+    public var tasks: TaskCatalogue
 
-    public init(subjects: SubjectCatalogue = SubjectCatalogue(), scales: ScaleCatalogue = ScaleCatalogue()) {
+    public init(subjects: SubjectCatalogue = SubjectCatalogue(), scales: ScaleCatalogue = ScaleCatalogue(),
+                tasks: TaskCatalogue = TaskCatalogue()) {
         self.subjects = subjects
         self.scales = scales
+        self.tasks = tasks
     }
 
     /// A line of a model file that does not have the documented shape.
@@ -20,7 +24,8 @@ public struct ReferenceModels: Sendable, Equatable {
         public var description: String { "\(file):\(line): ожидалось: \(expected)" }
     }
 
-    /// Loads `subjects.csv` and `scales.csv` from `directory` (formats in their headers).
+    /// Loads `subjects.csv`, `scales.csv` and, if present, `tasks.csv` from `directory`
+    /// (formats in their headers).
     public static func load(directory: URL) throws -> ReferenceModels {
         var models = ReferenceModels()
         let subjectsURL = directory.appendingPathComponent("subjects.csv")
@@ -43,7 +48,21 @@ public struct ReferenceModels: Sendable, Equatable {
                 throw LoadError(file: scalesURL.path, line: line, expected: "cut3 < cut4 < cut5 ≤ max_score")
             }
             models.scales.add(MarkScale(cut3: n[3], cut4: n[4], cut5: n[5], maxScore: n[2]),
-                              for: SittingKey(year: n[0], subject: subject, grade: n[1]))
+                              for: SittingKey(year: n[0], subject: subject, grade: n[1]), assessment: fields[0])
+        }
+        let tasksURL = directory.appendingPathComponent("tasks.csv")
+        if FileManager.default.fileExists(atPath: tasksURL.path) {
+            for (line, f) in try records(of: tasksURL) {
+                guard f.count >= 8, let subject = models.subjects.canonical(f[1]), let grade = Int(f[2]),
+                      let max = Int(f[4]), (1...100).contains(max), let difficulty = Double(f[6]),
+                      let discrimination = Double(f[7]), discrimination > 0 else {
+                    throw LoadError(file: tasksURL.path, line: line,
+                                    expected: "assessment;subject;grade;task;max;level;difficulty;discrimination")
+                }
+                let task = TaskSpecification(descriptor: TaskDescriptor(label: f[3], maxScore: max, level: TaskLevel(rawValue: f[5])),
+                                             difficulty: difficulty, discrimination: discrimination)
+                models.tasks.append(task, assessment: f[0], subject: subject, grade: grade)
+            }
         }
         return models
     }

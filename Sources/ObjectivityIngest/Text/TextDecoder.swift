@@ -30,7 +30,7 @@ enum TextDecoder {
         let scan = Scan(data)
         if let control = scan.binaryOffset { throw .binary(offset: control) }
         if scan.isValidUTF8 { return Decoded(utf8: data, encoding: .utf8, lineBreaks: scan.lineBreaks) }
-        return Decoded(utf8: transcodeWindows1251(data), encoding: .windows1251, lineBreaks: scan.lineBreaks)
+        return Decoded(utf8: Windows1251.decode(data), encoding: .windows1251, lineBreaks: scan.lineBreaks)
     }
 
     /// One pass over the bytes: strict UTF-8 validity (no overlongs, no surrogates, nothing
@@ -50,13 +50,17 @@ enum TextDecoder {
                 while i < n {
                     if i + 8 <= n {
                         let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                        // All ASCII and no byte below 0x20: nothing to check byte by byte.
+                        // Bytes that need a look: non-ASCII (high bit) or below 0x20. The
+                        // "below 0x20" test may also flag a byte after a flagged one, never
+                        // miss one, so skipping to the first flagged byte is exact.
                         let high = w & 0x8080_8080_8080_8080
                         let low = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
-                        if high == 0 && low == 0 {
+                        let flagged = high | low
+                        if flagged == 0 {
                             i += 8
                             continue
                         }
+                        i += flagged.trailingZeroBitCount >> 3
                     }
                     let c = p[i]
                     if c < 0x80 {
@@ -95,36 +99,4 @@ enum TextDecoder {
             lineBreaks = lf > 0 ? lf : cr
         }
     }
-
-    /// Windows-1251 to UTF-8. Bytes below 0x80 are ASCII; the upper half maps through
-    /// the code page's table (Cyrillic А–я at 0xC0–0xFF, Ё/ё, quotes, dashes, №).
-    static func transcodeWindows1251(_ data: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(data.count * 2)
-        for b in data {
-            if b < 0x80 { out.append(b); continue }
-            let scalar = windows1251UpperHalf[Int(b) - 0x80]
-            if scalar < 0x800 {
-                out.append(UInt8(0xC0 | (scalar >> 6)))
-                out.append(UInt8(0x80 | (scalar & 0x3F)))
-            } else {
-                out.append(UInt8(0xE0 | (scalar >> 12)))
-                out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                out.append(UInt8(0x80 | (scalar & 0x3F)))
-            }
-        }
-        return out
-    }
-
-    /// Unicode scalars of Windows-1251 bytes 0x80–0xFF (0x98, undefined, maps to U+FFFD).
-    private static let windows1251UpperHalf: [UInt32] = [
-        0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
-        0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,
-        0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-        0xFFFD, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F,
-        0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7,
-        0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
-        0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7,
-        0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
-    ] + (0x0410...0x044F).map { UInt32($0) }
 }

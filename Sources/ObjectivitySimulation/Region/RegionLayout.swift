@@ -1,0 +1,95 @@
+import Foundation
+import ObjectivityCore
+
+/// The schools and municipalities of a simulated region, drawn once from the configuration.
+struct RegionLayout: Sendable {
+    let municipalities: [String]
+    let schools: [SimulatedSchool]
+
+    private static let municipalityNames = [
+        "Ленинский", "Заречный", "Центральный", "Октябрьский", "Советский", "Кировский", "Первомайский", "Северный",
+        "Южный", "Приморский", "Лесной", "Железнодорожный", "Заводской", "Пригородный", "Луговой", "Озёрный",
+    ]
+
+    init(configuration c: RegionConfiguration) {
+        var rng = SplitMix64(seed: c.seed, stream: 1)
+        let municipalityCount = max(1, c.schools / 12)
+        municipalities = (0..<municipalityCount).map { i in
+            let base = Self.municipalityNames[i % Self.municipalityNames.count]
+            return i < Self.municipalityNames.count ? base : "\(base)-\(i / Self.municipalityNames.count + 1)"
+        }
+        let weights = ManipulationType.allCases.map { c.manipulationWeights[$0.rawValue] ?? 0 }
+        let totalWeight = weights.reduce(0, +)
+        var schools: [SimulatedSchool] = []
+        schools.reserveCapacity(c.schools)
+        for index in 0..<c.schools {
+            let village = rng.nextUnit() < c.villageShare
+            let selective = !village && rng.nextUnit() < c.selectiveShare / max(1e-9, 1 - c.villageShare)
+            let type: String
+            if selective {
+                type = rng.nextUnit() < 0.5 ? "лицей" : "гимназия"
+            } else if village {
+                type = rng.nextUnit() < 0.3 ? "ООШ" : "СОШ"
+            } else {
+                type = rng.nextUnit() < 0.05 ? "интернат" : "СОШ"
+            }
+            let size: Int
+            if village {
+                size = 5 + Int(rng.nextUnit() * 11)
+            } else {
+                size = min(180, max(16, Int((55 * exp(0.5 * rng.nextNormal())).rounded())))
+            }
+            var ability = c.schoolAbilitySD * rng.nextNormal() - (village ? 0.2 : 0)
+            if selective { ability += c.selectiveAbility }
+            let trend = rng.nextUnit() < c.improvingShare ? c.improvingTrend : 0
+            let advanced = selective ? [["Математика"], ["Русский язык"], ["Математика", "Физика"]][Int(rng.nextUnit() * 3)] : []
+            let login = (index % 4 == 0 ? "edu" : "sch") + String(220_000 + index)
+            let number = 1 + index % 97
+            let name = switch type {
+            case "лицей": "МБОУ Лицей № \(number)"
+            case "гимназия": "МБОУ Гимназия № \(number)"
+            case "ООШ": "МБОУ ООШ № \(number)"
+            case "интернат": "ГБОУ Школа-интернат № \(number)"
+            default: "МБОУ СОШ № \(number)"
+            }
+            // Manipulation: a first year, then repeats with the configured persistence.
+            var episodes: [Int: ManipulationEpisode] = [:]
+            if totalWeight > 0, rng.nextUnit() < c.manipulatedSchoolShare {
+                var pick = rng.nextUnit() * totalWeight
+                var chosen = ManipulationType.allCases[0]
+                for (k, w) in weights.enumerated() {
+                    if pick < w { chosen = ManipulationType.allCases[k]; break }
+                    pick -= w
+                }
+                let eligible = Self.eligibleSittings(for: chosen, in: c)
+                let first = Int(rng.nextUnit() * Double(c.years.count))
+                var active = true
+                for (y, year) in c.years.enumerated() where y >= first && !eligible.isEmpty {
+                    if y > first { active = active && rng.nextUnit() < c.persistence }
+                    guard active else { break }
+                    let low = c.intensityRange[0], high = c.intensityRange[1]
+                    var touched = Set(eligible.filter { _ in rng.nextUnit() < 0.6 })
+                    if touched.isEmpty { touched.insert(eligible[Int(rng.nextUnit() * Double(eligible.count))]) }
+                    episodes[year] = ManipulationEpisode(type: chosen, intensity: low + (high - low) * rng.nextUnit(), sittings: touched)
+                }
+            }
+            schools.append(SimulatedSchool(
+                index: index, login: login, name: name, municipality: Int(rng.nextUnit() * Double(municipalityCount)),
+                type: type, locality: village ? .village : .town, advancedSubjects: advanced, ability: ability,
+                journalLeniency: c.journalLeniencySD * rng.nextNormal(), trend: trend, cohortSize: size, manipulation: episodes))
+        }
+        self.schools = schools
+    }
+
+    /// Which sittings a manipulation type can touch: grade 8 for ВПР-above-ГИА, grade 4 for
+    /// the cohort drop, any sitting otherwise.
+    static func eligibleSittings(for type: ManipulationType, in c: RegionConfiguration) -> [Int] {
+        c.sittings.indices.filter { i in
+            switch type {
+            case .vprAboveGIA: c.sittings[i].grade == 8
+            case .cohortDrop: c.sittings[i].grade == 4
+            default: true
+            }
+        }
+    }
+}

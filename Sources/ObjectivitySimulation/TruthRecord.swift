@@ -1,0 +1,26 @@
+/// The ground truth for one unit (school × year × subject × grade) of a simulated region.
+public struct TruthRecord: Sendable, Hashable {
+    public var school: String
+    public var year: Int
+    public var subject: String
+    public var grade: Int
+    public var manipulated: Bool
+    /// The manipulation type, or `nil` for an honest unit.
+    public var type: ManipulationType?
+    /// Probability that an eligible work was bent, 0…1 (0 when honest).
+    public var intensity: Double
+    /// Share of the unit's works that were changed, 0…1.
+    public var affectedShare: Double
+    /// Number of works.
+    public var works: Int
+
+    /// Column names of `truth.csv`.
+    public static let header = "school,year,subject,grade,manipulated,type,intensity,affected_share,n"
+
+    /// One line of `truth.csv`.
+    public var csvLine: String {
+        let share = (affectedShare * 10_000).rounded() / 10_000
+        let strength = (intensity * 1_000).rounded() / 1_000
+        return "\(school),\(year),\(subject),\(grade),\(manipulated ? 1 : 0),\(type?.rawValue ?? ""),\(strength),\(share),\(works)"
+    }
+}
