@@ -90,7 +90,7 @@ public struct RegionSimulator: Sendable {
         summary.files += 1
         truth.sort { ($0.year, $0.subject, $0.grade, $0.school) < ($1.year, $1.subject, $1.grade, $1.school) }
         let truthText = ([TruthRecord.header] + truth.map(\.csvLine)).joined(separator: "\n") + "\n"
-        try Data(truthText.utf8).write(to: directory.appendingPathComponent("truth.csv"))
+        try PlainFileWriter.write(Array(truthText.utf8), to: directory.appendingPathComponent("truth.csv").path)
         return summary
     }
 
@@ -133,7 +133,7 @@ public struct RegionSimulator: Sendable {
     }
 
     /// The works of one school in one sitting, before any manipulation.
-    private func drawUnit(school: SimulatedSchool, key: SittingKey, sitting s: Int, model: GradedResponseModel, scale: MarkScale) -> SimulatedUnit {
+    func drawUnit(school: SimulatedSchool, key: SittingKey, sitting s: Int, model: GradedResponseModel, scale: MarkScale) -> SimulatedUnit {
         let c = configuration
         let roster = CohortRoster(school: school, cohort: key.year - key.grade, configuration: c)
         var rng = SplitMix64(seed: c.seed, stream: 5, UInt64(school.index), UInt64(key.year), UInt64(s))
@@ -181,7 +181,7 @@ public struct RegionSimulator: Sendable {
                     var sink = DelimitedTextBuilder(delimiter: style.delimiter, crlf: style.crlf,
                                                     reservingBytes: parts.reduce(0) { $0 + $1.unit.count } * 80)
                     writer.write(parts, into: &sink)
-                    try Data(sink.encoded(style.encoding)).write(to: url)
+                    try PlainFileWriter.write(sink.encoded(style.encoding), to: url.path)
                 }
                 files += 1
             }
@@ -216,7 +216,7 @@ public struct RegionSimulator: Sendable {
                 }
             }
         }
-        try Data(sink.encoded(.utf8WithBOM)).write(to: inbox.appendingPathComponent("ГИА_\(year).csv"))
+        try PlainFileWriter.write(sink.encoded(.utf8WithBOM), to: inbox.appendingPathComponent("ГИА_\(year).csv").path)
         return count
     }
 
@@ -229,7 +229,7 @@ public struct RegionSimulator: Sendable {
             sink.text(school.locality.rawValue); sink.integer(school.cohortSize * 9)
             sink.endLine()
         }
-        try Data(sink.encoded(.windows1251)).write(to: inbox.appendingPathComponent("Реестр_ОО.csv"))
+        try PlainFileWriter.write(sink.encoded(.windows1251), to: inbox.appendingPathComponent("Реестр_ОО.csv").path)
     }
 
     /// Mid-April of the assessment year, 00:00 UTC: the creation time stored in a simulated

@@ -11,8 +11,10 @@ struct RegionLayout: Sendable {
         "Южный", "Приморский", "Лесной", "Железнодорожный", "Заводской", "Пригородный", "Луговой", "Озёрный",
     ]
 
+    /// Each school draws its traits from its own stream and its manipulation from another,
+    /// so a clean region and a manipulated one with the same seed hold the same schools
+    /// and pupils, and differ only where the truth file says.
     init(configuration c: RegionConfiguration) {
-        var rng = SplitMix64(seed: c.seed, stream: 1)
         let municipalityCount = max(1, c.schools / 12)
         municipalities = (0..<municipalityCount).map { i in
             let base = Self.municipalityNames[i % Self.municipalityNames.count]
@@ -23,6 +25,7 @@ struct RegionLayout: Sendable {
         var schools: [SimulatedSchool] = []
         schools.reserveCapacity(c.schools)
         for index in 0..<c.schools {
+            var rng = SplitMix64(seed: c.seed, stream: 1, UInt64(index))
             let village = rng.nextUnit() < c.villageShare
             let selective = !village && rng.nextUnit() < c.selectiveShare / max(1e-9, 1 - c.villageShare)
             let type: String
@@ -52,31 +55,34 @@ struct RegionLayout: Sendable {
             case "интернат": "ГБОУ Школа-интернат № \(number)"
             default: "МБОУ СОШ № \(number)"
             }
+            let municipality = Int(rng.nextUnit() * Double(municipalityCount))
+            let leniency = c.journalLeniencySD * rng.nextNormal()
             // Manipulation: a first year, then repeats with the configured persistence.
             var episodes: [Int: ManipulationEpisode] = [:]
-            if totalWeight > 0, rng.nextUnit() < c.manipulatedSchoolShare {
-                var pick = rng.nextUnit() * totalWeight
+            var rngM = SplitMix64(seed: c.seed, stream: 9, UInt64(index))
+            if totalWeight > 0, rngM.nextUnit() < c.manipulatedSchoolShare {
+                var pick = rngM.nextUnit() * totalWeight
                 var chosen = ManipulationType.allCases[0]
                 for (k, w) in weights.enumerated() {
                     if pick < w { chosen = ManipulationType.allCases[k]; break }
                     pick -= w
                 }
                 let eligible = Self.eligibleSittings(for: chosen, in: c)
-                let first = Int(rng.nextUnit() * Double(c.years.count))
+                let first = Int(rngM.nextUnit() * Double(c.years.count))
                 var active = true
                 for (y, year) in c.years.enumerated() where y >= first && !eligible.isEmpty {
-                    if y > first { active = active && rng.nextUnit() < c.persistence }
+                    if y > first { active = active && rngM.nextUnit() < c.persistence }
                     guard active else { break }
                     let low = c.intensityRange[0], high = c.intensityRange[1]
-                    var touched = Set(eligible.filter { _ in rng.nextUnit() < 0.6 })
-                    if touched.isEmpty { touched.insert(eligible[Int(rng.nextUnit() * Double(eligible.count))]) }
-                    episodes[year] = ManipulationEpisode(type: chosen, intensity: low + (high - low) * rng.nextUnit(), sittings: touched)
+                    var touched = Set(eligible.filter { _ in rngM.nextUnit() < 0.6 })
+                    if touched.isEmpty { touched.insert(eligible[Int(rngM.nextUnit() * Double(eligible.count))]) }
+                    episodes[year] = ManipulationEpisode(type: chosen, intensity: low + (high - low) * rngM.nextUnit(), sittings: touched)
                 }
             }
             schools.append(SimulatedSchool(
-                index: index, login: login, name: name, municipality: Int(rng.nextUnit() * Double(municipalityCount)),
+                index: index, login: login, name: name, municipality: municipality,
                 type: type, locality: village ? .village : .town, advancedSubjects: advanced, ability: ability,
-                journalLeniency: c.journalLeniencySD * rng.nextNormal(), trend: trend, cohortSize: size, manipulation: episodes))
+                journalLeniency: leniency, trend: trend, cohortSize: size, manipulation: episodes))
         }
         self.schools = schools
     }

@@ -17,6 +17,9 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "How many skipped rows to list per file.")
     var showRows = 10
 
+    @Flag(help: "Print only rejected files and the totals per sitting.")
+    var summary = false
+
     func run() throws {
         let reader = InputFileReader(models: try modelOptions.load())
         let files = InputPaths.expand(paths)
@@ -26,7 +29,9 @@ struct InspectCommand: ParsableCommand {
         var sittingFiles: [SittingKey: Int] = [:]
         for url in files {
             let report = reader.read(url: url)
-            print(InspectFormatter.describe(report, path: url.path, showRows: showRows))
+            if !summary || report.error != nil {
+                print(InspectFormatter.describe(report, path: url.path, showRows: showRows))
+            }
             switch report.outcome {
             case .failure:
                 rejected += 1

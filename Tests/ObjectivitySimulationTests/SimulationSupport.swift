@@ -1,0 +1,59 @@
+import Foundation
+import ObjectivityCore
+import ObjectivityIngest
+import ObjectivitySimulation
+import ObjectivityTesting
+
+/// Runs a small simulated region and reads it back through the real reader.
+struct SimulatedRegionRun {
+    let directory: URL
+    let summary: SimulationSummary
+    let sittings: [SittingKey: Sitting]
+    let truth: [String]
+
+    init(_ configuration: RegionConfiguration) throws {
+        directory = try Fixtures.temporaryDirectory()
+        let models = try Fixtures.models()
+        summary = try RegionSimulator(configuration: configuration, models: models).run(into: directory)
+        let reader = InputFileReader(models: models)
+        var assemblers: [SittingKey: SittingAssembler] = [:]
+        let inbox = directory.appendingPathComponent("inbox")
+        for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted() {
+            let report = reader.read(url: inbox.appendingPathComponent(name))
+            if let error = report.error { throw error }
+            if case .vprResults(let file) = report.content {
+                var assembler = assemblers[file.key] ?? SittingAssembler(key: file.key)
+                try assembler.add(file.batch)
+                assemblers[file.key] = assembler
+            }
+        }
+        sittings = assemblers.mapValues { assembler in
+            assembler.assemble(scale: models.scales.scale(for: assembler.key)!)
+        }
+        truth = try String(contentsOf: directory.appendingPathComponent("truth.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map(String.init)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+
+    /// Works per primary score in a sitting.
+    func histogram(_ key: SittingKey) -> [Int] {
+        let sitting = sittings[key]!
+        var counts = [Int](repeating: 0, count: sitting.maxScore + 1)
+        for score in sitting.works.primaryScore { counts[Int(score)] += 1 }
+        return counts
+    }
+}
+
+extension RegionConfiguration {
+    /// A small region for tests: `schools` schools, one year, mathematics in grade 5.
+    static func small(schools: Int, seed: UInt64 = 7) -> RegionConfiguration {
+        var c = RegionConfiguration()
+        c.seed = seed
+        c.schools = schools
+        c.years = [2025]
+        c.sittings = [SittingSpecification(subject: "Математика", grade: 5)]
+        c.giaSubjects = []
+        return c
+    }
+}
