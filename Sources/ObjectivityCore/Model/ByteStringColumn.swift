@@ -10,6 +10,13 @@ public struct ByteStringColumn: Sendable, Equatable {
 
     public init() {}
 
+    /// A column from its two buffers; `offsets` starts at 0 and ends at `bytes.count`.
+    public init(bytes: [UInt8], offsets: [Int]) {
+        precondition(offsets.first == 0 && offsets.last == bytes.count, "offsets cover the bytes")
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
     public init(reservingWorks works: Int, bytesPerValue: Int) {
         bytes.reserveCapacity(works * bytesPerValue)
         offsets.reserveCapacity(works + 1)

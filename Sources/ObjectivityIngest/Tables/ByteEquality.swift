@@ -16,4 +16,11 @@ enum ByteEquality {
         if b.isEmpty { return true }
         return a.withUnsafeBufferPointer { memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }
     }
+
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        if b.isEmpty { return true }
+        return memcmp(a.baseAddress!, b.baseAddress!, b.count) == 0
+    }
 }

@@ -11,6 +11,17 @@ enum CellNumber: Equatable {
 }
 
 extension RawRow {
+    /// The value of cell `index` if it is exactly one ASCII digit, the common case for a
+    /// task score; `nil` otherwise (then ``number(at:)`` decides).
+    @inline(__always)
+    func singleDigit(at index: Int) -> Int? {
+        guard index < cells.count else { return nil }
+        let start = cells.starts[index]
+        guard cells.ends[index] - start == 1 else { return nil }
+        let c = base[start]
+        return c >= 0x30 && c <= 0x39 ? Int(c &- 0x30) : nil
+    }
+
     /// Parses cell `index` as a small integer without allocating.
     @inline(__always)
     func number(at index: Int) -> CellNumber {

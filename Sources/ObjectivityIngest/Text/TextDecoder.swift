@@ -74,6 +74,11 @@ enum TextDecoder {
                         continue
                     }
                     guard isValidUTF8 else { i += 1; continue }
+                    // Two-byte sequences (all of Cyrillic) first: the common case.
+                    if c >= 0xC2, c <= 0xDF, i + 1 < n, p[i + 1] & 0xC0 == 0x80 {
+                        i += 2
+                        continue
+                    }
                     let need: Int
                     var lower: UInt8 = 0x80
                     var upper: UInt8 = 0xBF

@@ -34,14 +34,14 @@ struct ParticipantIndex {
     }
 
     /// The row already holding (school, code), if any. Call before ``insert(row:school:hash:works:)``.
-    mutating func existingRow(school: Int32, code: UnsafeBufferPointer<UInt8>, hash: UInt64, in works: WorkColumns) -> Int? {
+    mutating func existingRow(school: Int32, code: UnsafeBufferPointer<UInt8>, hash: UInt64, in works: WorkColumnsBuilder) -> Int? {
         if !global, school != currentSchool { enterRun(of: school, works: works) }
         let fingerprint = UInt32(truncatingIfNeeded: hash >> 32)
         var i = Int(truncatingIfNeeded: hash) & mask
         while generations[i] == generation {
             let row = Int(rows[i])
-            if fingerprints[i] == fingerprint, works.school[row] == school,
-               ByteEquality.equal(works.participantCode.utf8(at: row), code) {
+            if fingerprints[i] == fingerprint, works.school(of: row) == school,
+               ByteEquality.equal(works.participantCode(of: row), code) {
                 return row
             }
             i = (i + 1) & mask
@@ -50,13 +50,13 @@ struct ParticipantIndex {
     }
 
     /// Records that `row` of `works` holds the key hashed to `hash`.
-    mutating func insert(row: Int, hash: UInt64, works: WorkColumns) {
+    mutating func insert(row: Int, hash: UInt64, works: WorkColumnsBuilder) {
         if (count + 1) * 2 > rows.count { rebuild(capacity: rows.count * 2, rows: storedRows(), works: works) }
         place(row: Int32(row), hash: hash)
         count += 1
     }
 
-    private mutating func enterRun(of school: Int32, works: WorkColumns) {
+    private mutating func enterRun(of school: Int32, works: WorkColumnsBuilder) {
         let id = Int(school)
         if id >= schoolsSeen.count { schoolsSeen.append(contentsOf: repeatElement(false, count: id + 1 - schoolsSeen.count)) }
         if schoolsSeen[id] {
@@ -90,17 +90,14 @@ struct ParticipantIndex {
     }
 
     /// A table of `capacity` slots holding `rows`, re-hashed from the columns.
-    private mutating func rebuild(capacity: Int, rows stored: some Sequence<Int>, works: WorkColumns) {
+    private mutating func rebuild(capacity: Int, rows stored: some Sequence<Int>, works: WorkColumnsBuilder) {
         rows = [Int32](repeating: -1, count: capacity)
         fingerprints = [UInt32](repeating: 0, count: capacity)
         generations = [UInt32](repeating: 0, count: capacity)
         mask = capacity - 1
         count = 0
         for r in stored {
-            let hash = works.participantCode.bytes.withUnsafeBufferPointer { all in
-                Self.hash(school: works.school[r], code: UnsafeBufferPointer(rebasing: all[works.participantCode.offsets[r]..<works.participantCode.offsets[r + 1]]))
-            }
-            place(row: Int32(r), hash: hash)
+            place(row: Int32(r), hash: Self.hash(school: works.school(of: r), code: works.participantCode(of: r)))
             count += 1
         }
     }

@@ -15,6 +15,8 @@ struct VPRTableReader {
     private var blankRows = 0
     private var rowNumbers: [Int32] = []
     private var participants: ParticipantIndex
+    /// The works read so far (moved into `batch` by ``finish()``).
+    private let works: WorkColumnsBuilder
     private var scores: [Int8]
     /// Column index and maximum of each task, as plain arrays for the per-row loop.
     private let taskColumns: [Int]
@@ -69,8 +71,8 @@ struct VPRTableReader {
         self.columns = columns
         self.preamble = preamble
         self.fallbackSchool = preamble.school
-        self.batch = WorkBatch(key: SittingKey(year: year, subject: subject, grade: grade), tasks: columns.tasks.map(\.task),
-                               reservingWorks: expectedRows)
+        self.batch = WorkBatch(key: SittingKey(year: year, subject: subject, grade: grade), tasks: columns.tasks.map(\.task))
+        self.works = WorkColumnsBuilder(taskCount: columns.tasks.count, expectedWorks: expectedRows)
         self.participants = ParticipantIndex()
         rowNumbers.reserveCapacity(expectedRows)
         self.scores = [Int8](repeating: 0, count: columns.tasks.count)
@@ -111,6 +113,16 @@ struct VPRTableReader {
         var badTask: (index: Int, value: CellNumber)?
         scores.withUnsafeMutableBufferPointer { out in
             for k in 0..<taskColumns.count {
+                // Most task cells are one digit: read those without the general parser.
+                if let digit = row.singleDigit(at: taskColumns[k]) {
+                    if digit <= taskMaxima[k] {
+                        out[k] = Int8(digit)
+                        sum += digit
+                        continue
+                    }
+                    badTask = (k, .value(digit))
+                    return
+                }
                 let value = row.number(at: taskColumns[k])
                 switch value {
                 case .value(let v) where v >= 0 && v <= taskMaxima[k]:
@@ -192,13 +204,15 @@ struct VPRTableReader {
         // Duplicates within a school.
         let code = row.bytes(codeRange)
         let hash = ParticipantIndex.hash(school: school, code: code)
-        if let first = participants.existingRow(school: school, code: code, hash: hash, in: batch.works) {
+        if let first = participants.existingRow(school: school, code: code, hash: hash, in: works) {
             return skip(.duplicateParticipant, row, column: columns.participantCode,
                         expected: "код участника, не повторяющийся в ОО", found: "уже в строке \(rowNumbers[first])")
         }
-        participants.insert(row: batch.works.count, hash: hash, works: batch.works)
-        batch.works.append(school: school, classID: classID, participantCode: code, variant: variant,
-                           scores: scores, primaryScore: Int16(primary), mark: Int8(mark), journalMark: journal)
+        participants.insert(row: works.count, hash: hash, works: works)
+        scores.withUnsafeBufferPointer { taskScores in
+            works.append(school: school, classID: classID, participantCode: code, variant: variant,
+                         scores: taskScores, primaryScore: Int16(primary), mark: Int8(mark), journalMark: journal)
+        }
         rowNumbers.append(Int32(row.number))
     }
 
@@ -259,6 +273,7 @@ struct VPRTableReader {
     /// contradicts it, and compares with `models/` and with the preamble's declarations.
     mutating func finish() throws(IngestError) -> VPRFile {
         let key = batch.key
+        batch.works = works.takeColumns()
         guard batch.works.count > 0 else {
             throw IngestError(.noValidRows, file: fileName, expected: "хотя бы одна строка работы без ошибок",
                               found: issues.skippedRows > 0 ? "все \(issues.skippedRows) строк с ошибками" : "строк работ нет")
@@ -276,7 +291,10 @@ struct VPRTableReader {
         derived.maxScore = maxScore
         let known = models.scales.scale(for: key)
         if let known {
-            let disagreeing = zip(batch.works.primaryScore, batch.works.mark).filter { !known.admits(score: Int($0), mark: Int($1)) }.count
+            var disagreeing = 0
+            for w in 0..<batch.works.count where !known.admits(score: Int(batch.works.primaryScore[w]), mark: Int(batch.works.mark[w])) {
+                disagreeing += 1
+            }
             if disagreeing > 0 {
                 issues.warnings.append("Шкала из файла (\(derived)) расходится с известной шкалой \(key) (\(known)): \(disagreeing) работ получили бы другую отметку.")
             }
