@@ -124,3 +124,17 @@ import Testing
         return beta[0]
     }
 }
+
+@Suite struct InjectionTests {
+    @Test func injectedManipulation_landsInTheNamedSchoolAndSittingOnly() throws {
+        var c = RegionConfiguration.small(schools: 30)
+        c.years = [2024, 2025]
+        c.manipulatedSchoolShare = 0
+        c.injections = [ManipulationInjection(school: "sch220005", years: [2025], type: .lenientMarking, intensity: 0.8)]
+        let run = try SimulatedRegionRun(c)
+        defer { run.remove() }
+        let manipulated = run.truth.filter { $0.split(separator: ",")[4] == "1" }
+        #expect(manipulated.count == 1)
+        #expect(manipulated.first?.hasPrefix("sch220005,2025,Математика,5,1,lenient_marking,0.8,") == true)
+    }
+}

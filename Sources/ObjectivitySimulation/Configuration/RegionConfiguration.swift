@@ -18,6 +18,8 @@ public import Foundation
 /// - `persistence` (0…1, 0.7): chance a manipulating school does it again the next year
 /// - `schoolFileShare` (0…1, 0.3): municipalities that upload one file per school, not one per municipality
 /// - `xlsxShare` (0…1, 0.1), `titleRowShare` (0…1, 0.6): output variety
+/// - `injections` ([{school, years, type, intensity, sittings?}], none): manipulations placed
+///   by hand in named schools, replacing whatever the random draw gave them in those years
 public struct RegionConfiguration: Sendable, Codable, Equatable {
     public var seed: UInt64 = 1
     public var schools: Int = 300
@@ -45,6 +47,7 @@ public struct RegionConfiguration: Sendable, Codable, Equatable {
     public var schoolFileShare = 0.3
     public var xlsxShare = 0.1
     public var titleRowShare = 0.6
+    public var injections: [ManipulationInjection] = []
 
     public init() {}
 
@@ -72,6 +75,7 @@ public struct RegionConfiguration: Sendable, Codable, Equatable {
         schoolFileShare = try c.decodeIfPresent(Double.self, forKey: .schoolFileShare) ?? d.schoolFileShare
         xlsxShare = try c.decodeIfPresent(Double.self, forKey: .xlsxShare) ?? d.xlsxShare
         titleRowShare = try c.decodeIfPresent(Double.self, forKey: .titleRowShare) ?? d.titleRowShare
+        injections = try c.decodeIfPresent([ManipulationInjection].self, forKey: .injections) ?? d.injections
     }
 
     /// A configuration that does not hold together, with the key to fix.
@@ -93,6 +97,9 @@ public struct RegionConfiguration: Sendable, Codable, Equatable {
         }
         guard intensityRange.count == 2, intensityRange[0] >= 0, intensityRange[0] <= intensityRange[1], intensityRange[1] <= 1 else {
             throw Invalid(key: "intensityRange", expected: "[low, high] with 0 ≤ low ≤ high ≤ 1")
+        }
+        for injection in injections where !(0...1).contains(injection.intensity) || injection.years.isEmpty {
+            throw Invalid(key: "injections", expected: "years and an intensity between 0 and 1 for \(injection.school)")
         }
         for name in manipulationWeights.keys where ManipulationType(rawValue: name) == nil {
             throw Invalid(key: "manipulationWeights", expected: "types among \(ManipulationType.allCases.map(\.rawValue))")

@@ -79,6 +79,13 @@ struct RegionLayout: Sendable {
                     episodes[year] = ManipulationEpisode(type: chosen, intensity: low + (high - low) * rngM.nextUnit(), sittings: touched)
                 }
             }
+            for injection in c.injections where injection.school == login {
+                let touched = injection.sittings.map { wanted in Set(c.sittings.indices.filter { wanted.contains(c.sittings[$0]) }) }
+                    ?? Set(Self.eligibleSittings(for: injection.type, in: c))
+                for year in injection.years {
+                    episodes[year] = ManipulationEpisode(type: injection.type, intensity: injection.intensity, sittings: touched)
+                }
+            }
             schools.append(SimulatedSchool(
                 index: index, login: login, name: name, municipality: municipality,
                 type: type, locality: village ? .village : .town, advancedSubjects: advanced, ability: ability,
