@@ -78,7 +78,7 @@ let package = Package(
 
         .testTarget(
             name: "ObjectivityCoreTests",
-            dependencies: ["ObjectivityCore"],
+            dependencies: ["ObjectivityCore", "ObjectivityTesting"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "ObjectivityIngestTests",

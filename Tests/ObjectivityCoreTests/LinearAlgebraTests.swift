@@ -28,3 +28,20 @@ import Testing
         for (x, y) in zip(column, reference) { #expect(abs(sign * x - y) < 1e-10) }
     }
 }
+
+@Suite struct LeastSquaresTests {
+    @Test func dgelsSolution_matchesNumpyLstsq() throws {
+        // lstsq(X, y) from fixtures/reference/core_reference.py (NumPy 2.4.6)
+        let x = Matrix(rows: 6, columns: 3, elements: [1, 0, 0, 1, 0.5, 0.25, 1, 1, 1, 1, 1.5, 2.25, 1, 2, 4, 1, 3, 9])
+        let beta = try LeastSquares.solve(design: x, response: [1.0, 1.9, 3.2, 4.1, 5.6, 8.3])
+        for (b, r) in zip(beta, [0.9759523809523812, 1.9171428571428553, 0.17619047619047667]) {
+            #expect(abs(b - r) < 1e-10)
+        }
+    }
+
+    @Test func fewerRowsThanColumns_isAFailureNotACrash() {
+        #expect(throws: LeastSquares.Failure.self) {
+            try LeastSquares.solve(design: Matrix(rows: 1, columns: 2, elements: [1, 2]), response: [3])
+        }
+    }
+}

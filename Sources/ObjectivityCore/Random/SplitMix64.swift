@@ -45,3 +45,22 @@ extension SplitMix64 {
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 }
+
+extension SplitMix64 {
+    /// A Poisson draw with the given mean: Knuth's product of uniforms below 30, a rounded
+    /// normal approximation above (where its error is far below the bootstrap's own noise).
+    public mutating func nextPoisson(mean: Double) -> Double {
+        guard mean > 0 else { return 0 }
+        if mean < 30 {
+            let limit = exp(-mean)
+            var k = 0.0
+            var product = nextUnit()
+            while product > limit {
+                k += 1
+                product *= nextUnit()
+            }
+            return k
+        }
+        return max(0, (mean + mean.squareRoot() * nextNormal()).rounded())
+    }
+}
