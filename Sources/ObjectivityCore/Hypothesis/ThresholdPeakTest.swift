@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// `threshold_peak` for one unit: are there more works exactly on a mark cut than a school
+/// of this unit's own level would have?
+///
+/// Null hypothesis: the unit's scores follow the region's smooth (bunching-free) score
+/// shape, tilted to the unit's level — f(s) ∝ region(s) · exp(λ s), with λ fitted to the
+/// unit's works outside every cut's window, so that a strong school is compared with
+/// strong schools and not with the region's mean. Given the number of the unit's works in
+/// the window [cut − lowerWindow, cut], the number on the cut is binomial with
+/// p = f(cut) / f(window). The test is the exact one-sided binomial tail P(X ≥ observed)
+/// (R `binom.test(k, n, p, alternative = "greater")`, SciPy `binom.sf(k − 1, n, p)`).
+/// Effect: the excess share of the unit's works sitting on the cut, (k − n p) / works.
+public struct ThresholdPeakTest: Sendable {
+    /// The region's expected score distribution without bunching, per score, any scale.
+    public let regionShape: [Double]
+    /// The cuts (lowest scores of the marks 3, 4, 5) to test.
+    public let cuts: [Int]
+    /// Scores below each cut whose works may have been raised onto it.
+    public let lowerWindow: Int
+
+    public init(regionShape: [Double], cuts: [Int], lowerWindow: Int = 2) {
+        precondition(regionShape.allSatisfy { $0 >= 0 }, "a shape of non-negative weights")
+        self.regionShape = regionShape
+        self.cuts = cuts.filter { $0 - lowerWindow >= 0 && $0 < regionShape.count }
+        self.lowerWindow = lowerWindow
+    }
+
+    /// Units smaller than this are tested but carry a caveat (ФИОКО: under 20 works a
+    /// histogram says little).
+    public static let smallUnit = 20
+
+    /// One result per cut, in the order of `cuts`.
+    /// - Parameter counts: the unit's works per primary score (same length as the shape).
+    public func test(counts: [Int]) -> [HypothesisTestResult] {
+        precondition(counts.count == regionShape.count, "one count per score")
+        let works = counts.reduce(0, +)
+        let tilt = fittedTilt(counts: counts)
+        let weights = regionShape.enumerated().map { s, w in w * exp(tilt * Double(s)) }
+        return cuts.map { cut in
+            let window = (cut - lowerWindow)...cut
+            let inWindow = window.reduce(0) { $0 + counts[$1] }
+            let windowWeight = window.reduce(0.0) { $0 + weights[$1] }
+            let p = windowWeight > 0 ? weights[cut] / windowWeight : 0
+            let k = counts[cut]
+            var caveats: [String] = []
+            if works < Self.smallUnit { caveats.append("small unit: \(works) works") }
+            if inWindow == 0 { caveats.append("no works near the cut") }
+            let pValue = inWindow == 0 ? 1 : BinomialDistribution(trials: inWindow, probability: min(1, max(0, p))).probability(atLeast: k)
+            return HypothesisTestResult(
+                statistic: Double(k), parameter: Double(inWindow), pValue: pValue,
+                estimate: works > 0 ? (Double(k) - Double(inWindow) * p) / Double(works) : 0,
+                method: "exact binomial test of works on cut \(cut) among scores \(cut - lowerWindow)…\(cut), region shape tilted to the unit's level (λ = \(tilt)); estimate: excess share of the unit's works on the cut",
+                alternative: .greater, caveats: caveats)
+        }
+    }
+
+    /// The unit's level as a tilt of the region's shape (logits per point): λ such that the
+    /// tilted shape's mean equals the unit's mean, both over the scores
+    /// outside every cut's window (bisection: the tilted mean increases with λ).
+    public func fittedTilt(counts: [Int]) -> Double {
+        let outside = regionShape.indices.filter { s in !cuts.contains { ($0 - lowerWindow)...$0 ~= s } && regionShape[s] > 0 }
+        let n = outside.reduce(0) { $0 + counts[$1] }
+        guard n > 0 else { return 0 }
+        let target = Double(outside.reduce(0) { $0 + counts[$1] * $1 }) / Double(n)
+        func mean(_ lambda: Double) -> Double {
+            var weight = 0.0, moment = 0.0
+            let top = Double(outside.last ?? 0)
+            for s in outside {
+                let w = regionShape[s] * exp(lambda * (Double(s) - top))
+                weight += w
+                moment += w * Double(s)
+            }
+            return weight > 0 ? moment / weight : target
+        }
+        var low = -5.0, high = 5.0
+        for _ in 0..<60 {
+            let mid = (low + high) / 2
+            if mean(mid) < target { low = mid } else { high = mid }
+        }
+        return (low + high) / 2
+    }
+}
