@@ -37,17 +37,22 @@ public struct BunchingEstimator: Sendable {
     public var upperWindow: Int
     /// Bootstrap replicates for the standard error.
     public var bootstrapReplicates: Int
+    /// Bins below each of the other cuts left out of the fit; `nil` uses `maxLowerWindow`.
+    /// Short ВПР scales have cuts four points apart: leaving out a full window below every
+    /// cut would leave too few bins to fit.
+    public var otherCutLowerWindow: Int?
     /// Share of the excess the missing mass must reach for a window to be accepted.
     public static let balanceTolerance = 0.9
 
     public init(polynomialDegree: Int = 5, bandwidth: Int? = nil, heaping: [HeapingPattern] = [], maxLowerWindow: Int = 3,
-                upperWindow: Int = 0, bootstrapReplicates: Int = 200) {
+                upperWindow: Int = 0, bootstrapReplicates: Int = 200, otherCutLowerWindow: Int? = nil) {
         self.polynomialDegree = polynomialDegree
         self.bandwidth = bandwidth
         self.heaping = heaping
         self.maxLowerWindow = maxLowerWindow
         self.upperWindow = upperWindow
         self.bootstrapReplicates = bootstrapReplicates
+        self.otherCutLowerWindow = otherCutLowerWindow
     }
 
     /// Why an estimate could not be made.
@@ -62,8 +67,8 @@ public struct BunchingEstimator: Sendable {
     /// - Parameters:
     ///   - counts: works per bin (score), in bin order.
     ///   - cut: the bin of the cut.
-    ///   - otherCuts: bins of the sitting's other cuts; their windows (up to
-    ///     `maxLowerWindow` below, `upperWindow` above) stay out of this cut's fit.
+    ///   - otherCuts: bins of the sitting's other cuts; their windows
+    ///     (`otherCutLowerWindow` below, `upperWindow` above) stay out of this cut's fit.
     ///   - seed: seed of the bootstrap's random stream (results are reproducible).
     public func estimate(counts: [Double], cut: Int, otherCuts: [Int] = [], seed: UInt64) throws(Failure) -> BunchingEstimate {
         precondition(counts.indices.contains(cut), "the cut lies inside the histogram")
@@ -107,7 +112,8 @@ public struct BunchingEstimator: Sendable {
 
     private func fit(_ counts: [Double], cut: Int, lowerWindow: Int, range: ClosedRange<Int>, otherCuts: [Int]) throws(Failure) -> Parts {
         let excluded = (cut - lowerWindow)...(cut + upperWindow)
-        let otherWindows = otherCuts.filter { $0 != cut }.map { ($0 - maxLowerWindow)...($0 + upperWindow) }
+        let otherWindow = otherCutLowerWindow ?? maxLowerWindow
+        let otherWindows = otherCuts.filter { $0 != cut }.map { ($0 - otherWindow)...($0 + upperWindow) }
         let half = Double(max(cut - range.lowerBound, range.upperBound - cut, 1))
         let columns = polynomialDegree + 1 + heaping.count
         func row(_ bin: Int) -> [Double] {

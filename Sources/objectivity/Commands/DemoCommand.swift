@@ -6,7 +6,7 @@ import Foundation
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Simulates the default region into DIR (default ./demo) and runs the main job on its inbox.")
+        abstract: "Simulates the default region into DIR (default ./demo), reads it back and scans it into DIR/out.")
 
     @Option(help: "Directory for the simulated region and the outputs; its inbox is replaced.")
     var out = "demo"
@@ -19,5 +19,7 @@ struct DemoCommand: ParsableCommand {
         try SimulateCommand.parse(["--out", out] + models).run()
         print("")
         try InspectCommand.parse([out + "/inbox", "--summary"] + models).run()
+        print("")
+        try ScanCommand.parse([out + "/inbox", "--out", out + "/out"] + models).run()
     }
 }

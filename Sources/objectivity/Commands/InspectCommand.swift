@@ -24,35 +24,20 @@ struct InspectCommand: ParsableCommand {
         let reader = InputFileReader(models: try modelOptions.load())
         let files = InputPaths.expand(paths)
         guard !files.isEmpty else { throw ValidationError("Укажите файлы или каталоги с таблицами: входных файлов не найдено.") }
-        var rejected = 0
-        var sittings: [SittingKey: SittingAssembler] = [:]
-        var sittingFiles: [SittingKey: Int] = [:]
-        for url in files {
-            let report = reader.read(url: url)
-            if !summary || report.error != nil {
-                print(InspectFormatter.describe(report, path: url.path, showRows: showRows))
-            }
-            switch report.outcome {
-            case .failure:
-                rejected += 1
-            case .success(.vprResults(let file)):
-                var assembler = sittings[file.key] ?? SittingAssembler(key: file.key)
-                do {
-                    try assembler.add(file.batch)
-                    sittings[file.key] = assembler
-                    sittingFiles[file.key, default: 0] += 1
-                } catch {
-                    print("  ! файл не добавлен к работе \(file.key): столбцы заданий отличаются от других файлов этой работы")
-                }
-            case .success:
-                break
-            }
+        let batch = InputBatch(files: files, reader: reader)
+        for (url, report) in zip(files, batch.reports) where !summary || report.error != nil {
+            print(InspectFormatter.describe(report, path: url.path, showRows: showRows))
         }
-        if !sittings.isEmpty {
+        for name in batch.mismatched {
+            print("  ! \(name): файл не добавлен к своей работе: столбцы заданий отличаются от других файлов этой работы")
+        }
+        let rejected = batch.reports.filter { $0.error != nil }.count
+        if !batch.sittings.isEmpty {
             print("Работы (все файлы вместе):")
-            for key in sittings.keys.sorted() {
-                let sitting = sittings[key]!.assemble(scale: MarkScale(cut3: nil, cut4: nil, cut5: nil))
-                print("  \(key): файлов \(sittingFiles[key] ?? 0), ОО \(sitting.schools.count), работ \(sitting.works.count), "
+            for key in batch.sittings.keys.sorted() {
+                let sitting = batch.sittings[key]!
+                let fileCount = batch.reports.filter { if case .vprResults(let f) = $0.content { f.key == key } else { false } }.count
+                print("  \(key): файлов \(fileCount), ОО \(sitting.schools.count), работ \(sitting.works.count), "
                       + "муниципалитетов \(sitting.municipalities.count), в памяти \(sitting.works.byteSize) байт")
             }
         }

@@ -1,0 +1,47 @@
+public import Foundation
+public import ObjectivityCore
+
+/// Many input files read together: the report of each, and the ВПР works joined into one
+/// columnar sitting per (year, subject, grade).
+public struct InputBatch: Sendable {
+    /// One report per file, in the order read.
+    public var reports: [InputFileReport]
+    /// The sittings, each with the scale in force: the known one from `models/`, else the
+    /// one derived from all its works together.
+    public var sittings: [SittingKey: Sitting]
+    /// Files whose task columns differ from the other files of their sitting, and so were
+    /// left out of it.
+    public var mismatched: [String]
+
+    /// Reads `files` with `reader`.
+    public init(files: [URL], reader: InputFileReader) {
+        var reports: [InputFileReport] = []
+        var assemblers: [SittingKey: SittingAssembler] = [:]
+        var mismatched: [String] = []
+        for url in files {
+            let report = reader.read(url: url)
+            reports.append(report)
+            guard case .vprResults(let file) = report.content else { continue }
+            var assembler = assemblers[file.key] ?? SittingAssembler(key: file.key)
+            do {
+                try assembler.add(file.batch)
+                assemblers[file.key] = assembler
+            } catch {
+                mismatched.append(report.file)
+            }
+        }
+        var sittings: [SittingKey: Sitting] = [:]
+        for (key, assembler) in assemblers {
+            let provisional = assembler.assemble(scale: MarkScale(cut3: nil, cut4: nil, cut5: nil))
+            let scale = reader.models.scales.scale(for: key)
+                ?? ScaleDerivation(scores: provisional.works.primaryScore, marks: provisional.works.mark,
+                                   maxScore: provisional.maxScore).scale
+            var sitting = provisional
+            sitting.scale = scale
+            sittings[key] = sitting
+        }
+        self.reports = reports
+        self.sittings = sittings
+        self.mismatched = mismatched
+    }
+}
