@@ -21,6 +21,9 @@ public struct BunchingEstimate: Sendable, Equatable {
     public var standardError: Double
     /// Number of works in the histogram.
     public var totalWorks: Double
+    /// The counterfactual count of each bin from `cut − lowerWindow` to `cut + upperWindow`,
+    /// in order: what the histogram would hold there without the threshold.
+    public var windowCounterfactual: [Double]
 
     /// Excess relative to the counterfactual at the cut (Kleven's *b*): 1 means twice
     /// as many works on the cut as a smooth distribution would put there.

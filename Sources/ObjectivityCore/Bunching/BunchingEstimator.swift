@@ -100,7 +100,8 @@ public struct BunchingEstimator: Sendable {
         return BunchingEstimate(
             cut: cut, lowerWindow: window, upperWindow: upperWindow, windowBalanced: balanced,
             observed: parts.observed, counterfactual: parts.counterfactual, excessMass: parts.excess,
-            missingMass: parts.missing, standardError: variance.squareRoot(), totalWorks: counts.reduce(0, +))
+            missingMass: parts.missing, standardError: variance.squareRoot(), totalWorks: counts.reduce(0, +),
+            windowCounterfactual: parts.window)
     }
 
     private struct Parts {
@@ -108,6 +109,7 @@ public struct BunchingEstimator: Sendable {
         var counterfactual: Double
         var excess: Double
         var missing: Double
+        var window: [Double]
     }
 
     private func fit(_ counts: [Double], cut: Int, lowerWindow: Int, range: ClosedRange<Int>, otherCuts: [Int]) throws(Failure) -> Parts {
@@ -157,7 +159,8 @@ public struct BunchingEstimator: Sendable {
             if change < 1e-9 { break }
         }
         func predicted(_ bin: Int) -> Double { exp(min(50, zip(row(bin), beta).reduce(0) { $0 + $1.0 * $1.1 })) }
-        var parts = Parts(observed: 0, counterfactual: 0, excess: 0, missing: 0)
+        var parts = Parts(observed: 0, counterfactual: 0, excess: 0, missing: 0,
+                          window: ((cut - lowerWindow)...(cut + upperWindow)).map { range.contains($0) ? predicted($0) : 0 })
         for bin in cut...(cut + upperWindow) where range.contains(bin) {
             parts.observed += counts[bin]
             parts.counterfactual += predicted(bin)

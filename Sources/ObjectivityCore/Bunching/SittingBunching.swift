@@ -33,4 +33,17 @@ public enum SittingBunching {
             return (entry.mark, estimate)
         }
     }
+
+    /// The region's score shape without bunching: the histogram with each cut's window
+    /// replaced by its counterfactual. The null of the unit-level threshold test.
+    public static func counterfactualShape(histogram: [Double], estimates: [(mark: Int, estimate: BunchingEstimate)]) -> [Double] {
+        var shape = histogram
+        for (_, e) in estimates {
+            for (offset, value) in e.windowCounterfactual.enumerated() {
+                let bin = e.cut - e.lowerWindow + offset
+                if shape.indices.contains(bin) { shape[bin] = value }
+            }
+        }
+        return shape
+    }
 }
