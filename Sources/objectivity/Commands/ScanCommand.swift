@@ -7,12 +7,13 @@ import ObjectivityReports
 /// `objectivity scan PATH… --out DIR`: analyses every sitting found in the inputs.
 ///
 /// Writes `DIR/sittings.jsonl` (region-level bunching at every cut, with bootstrap
-/// standard errors). The unit-level indicators and `units.jsonl`/`alerts.jsonl` come with
-/// the rest of the detector issue.
+/// standard errors), `DIR/units.jsonl` (every unit, ranked by risk) and `DIR/alerts.jsonl`
+/// (units at `medium` and `high`, with a Russian explanation). Exit status 0 when it ran,
+/// whatever it found.
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Analyses input files or directories and writes DIR/sittings.jsonl (bunching at every mark cut).")
+        abstract: "Analyses input files or directories; writes DIR/units.jsonl, DIR/alerts.jsonl and DIR/sittings.jsonl.")
 
     @Argument(help: "Files or directories to read.")
     var paths: [String]
@@ -23,6 +24,9 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Seed of the bootstrap; the same seed gives the same figures.")
     var seed: UInt64 = 1
 
+    @Option(help: "How many units of the ranking to print.")
+    var top = 10
+
     @OptionGroup var modelOptions: ModelOptions
 
     func run() throws {
@@ -30,20 +34,37 @@ struct ScanCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("Укажите файлы или каталоги с таблицами: входных файлов не найдено.") }
         let batch = InputBatch(files: files, reader: InputFileReader(models: try modelOptions.load()))
         let rejected = batch.reports.filter { $0.error != nil }
-        var records: [SittingRecord] = []
+        let keys = batch.sittings.keys.sorted()
+        let analyses = keys.map { SittingAnalysis(sitting: batch.sittings[$0]!, seed: seed) }
+        var sittingRecords: [SittingRecord] = []
         print("Бунчинг на границах отметок (весь регион):")
-        for key in batch.sittings.keys.sorted() {
-            let sitting = batch.sittings[key]!
-            let cuts = SittingBunching.estimates(for: sitting, seed: seed).map { CutBunchingRecord(mark: $0.mark, estimate: $0.estimate) }
-            records.append(SittingRecord(sitting: sitting, cuts: cuts))
+        for analysis in analyses {
+            let cuts = analysis.bunching.map { CutBunchingRecord(mark: $0.mark, estimate: $0.estimate) }
+            sittingRecords.append(SittingRecord(sitting: analysis.sitting, cuts: cuts))
             let parts = cuts.map { c in
                 String(format: "«%d» с %d: избыток %.0f ± %.0f (z = %.1f)", c.mark, c.cut, c.excessMass, c.standardError, c.z)
             }
-            print("  \(key), работ \(sitting.works.count): " + parts.joined(separator: "; "))
+            print("  \(analysis.sitting.key), работ \(analysis.sitting.works.count): " + parts.joined(separator: "; "))
         }
+        let ranked = analyses.flatMap { analysis in analysis.units.map { (analysis.sitting, $0) } }
+            .sorted { ($0.1.riskScore, $1.1.school) > ($1.1.riskScore, $0.1.school) }
+        let units = ranked.map { UnitRecord($0.1) }
+        let alerts = ranked.filter { $0.1.riskLevel >= .medium }
+            .map { UnitRecord($0.1, explanation: UnitExplanation.text(for: $0.1, sitting: $0.0)) }
         let directory = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try AtomicFileWriter.write(JSONLines.encode(records), to: directory.appendingPathComponent("sittings.jsonl"))
-        print("Файлов: \(files.count), отклонено: \(rejected.count); записано: \(out)/sittings.jsonl")
+        try AtomicFileWriter.write(JSONLines.encode(sittingRecords), to: directory.appendingPathComponent("sittings.jsonl"))
+        try AtomicFileWriter.write(JSONLines.encode(units), to: directory.appendingPathComponent("units.jsonl"))
+        try AtomicFileWriter.write(JSONLines.encode(alerts), to: directory.appendingPathComponent("alerts.jsonl"))
+        let counts = Dictionary(grouping: ranked, by: { $0.1.riskLevel }).mapValues(\.count)
+        print("")
+        print("Единиц анализа: \(ranked.count); риск высокий: \(counts[.high] ?? 0), средний: \(counts[.medium] ?? 0), низкий: \(counts[.low] ?? 0)")
+        print("Начало рейтинга:")
+        for (sitting, unit) in ranked.prefix(top) {
+            let fired = unit.indicators.filter(\.fired).map(\.family)
+            print(String(format: "  %.4f %@ %@ %@, работ %d: %@", unit.riskScore, unit.riskLevel.rawValue, unit.school,
+                         sitting.key.description, unit.works, fired.joined(separator: ", ")))
+        }
+        print("Файлов: \(files.count), отклонено: \(rejected.count); записано: \(out)/units.jsonl, alerts.jsonl, sittings.jsonl")
     }
 }

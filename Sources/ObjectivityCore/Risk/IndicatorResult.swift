@@ -1,0 +1,26 @@
+/// One indicator's verdict on one unit.
+public struct IndicatorResult: Sendable, Equatable {
+    /// Stable code: `threshold_peak`, `journal_discrepancy`, …
+    public var code: String
+    /// Which side or part of the indicator (`confirmed`, `lowered`, `large_gaps`; a cut).
+    public var detail: [String: Double]
+    /// For indicators with directions, which one.
+    public var direction: String?
+    public var test: HypothesisTestResult
+    /// Benjamini–Hochberg q-value within the sitting, for this code and direction.
+    public var qValue: Double
+    /// Whether the indicator fired (q below ``RiskModel/firingQ``).
+    public var fired: Bool
+
+    public init(code: String, direction: String? = nil, detail: [String: Double] = [:], test: HypothesisTestResult) {
+        self.code = code
+        self.direction = direction
+        self.detail = detail
+        self.test = test
+        self.qValue = test.pValue
+        self.fired = false
+    }
+
+    /// The key multiplicity is controlled over: code and direction.
+    public var family: String { direction.map { "\(code)/\($0)" } ?? code }
+}

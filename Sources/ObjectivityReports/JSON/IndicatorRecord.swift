@@ -1,0 +1,42 @@
+public import ObjectivityCore
+
+/// One indicator of a unit as `units.jsonl` carries it (FORMATS.md §5).
+public struct IndicatorRecord: Codable, Sendable, Equatable {
+    public var code: String
+    public var statistic: Double
+    public var pValue: Double
+    public var qValue: Double
+    /// Effect in units a person reads (for a peak: excess share of works on the cut).
+    public var effect: Double
+    public var fired: Bool
+    /// Direction, cut, trials: what a methodologist needs to check the figure.
+    public var detail: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case code, statistic, effect, fired, detail
+        case pValue = "p_value", qValue = "q_value"
+    }
+
+    public init(_ indicator: IndicatorResult) {
+        code = indicator.code
+        statistic = indicator.test.statistic
+        pValue = Self.round(indicator.test.pValue)
+        qValue = Self.round(indicator.qValue)
+        effect = (indicator.test.estimate * 10_000).rounded() / 10_000
+        fired = indicator.fired
+        var detail: [String: String] = [:]
+        if let direction = indicator.direction { detail["direction"] = direction }
+        for (key, value) in indicator.detail { detail[key] = value == value.rounded() ? String(Int(value)) : String(value) }
+        if let trials = indicator.test.parameter { detail["trials"] = String(Int(trials)) }
+        if !indicator.test.caveats.isEmpty { detail["caveats"] = indicator.test.caveats.joined(separator: "; ") }
+        self.detail = detail
+    }
+
+    /// Four significant digits: enough to rank and audit, short enough to read.
+    static func round(_ x: Double) -> Double {
+        guard x > 0, x.isFinite else { return x }
+        let magnitude = (x.magnitude).exponent
+        let scale = Double(sign: .plus, exponent: 12 - magnitude, significand: 1)
+        return (x * scale).rounded() / scale
+    }
+}

@@ -1,0 +1,33 @@
+public import ObjectivityCore
+
+/// One line of `units.jsonl` (every unit) or `alerts.jsonl` (units at `medium` and
+/// `high`, with a Russian explanation), as FORMATS.md §5 defines them.
+public struct UnitRecord: Codable, Sendable, Equatable {
+    public var school: String
+    public var year: Int
+    public var subject: String
+    public var grade: Int
+    public var n: Int
+    public var riskScore: Double
+    public var riskLevel: RiskLevel
+    public var indicators: [IndicatorRecord]
+    /// Present in `alerts.jsonl` only: what a person reads.
+    public var explanation: String?
+
+    enum CodingKeys: String, CodingKey {
+        case school, year, subject, grade, n, indicators, explanation
+        case riskScore = "risk_score", riskLevel = "risk_level"
+    }
+
+    public init(_ unit: UnitResult, explanation: String? = nil) {
+        school = unit.school
+        year = unit.sitting.year
+        subject = unit.sitting.subject
+        grade = unit.sitting.grade
+        n = unit.works
+        riskScore = (unit.riskScore * 10_000).rounded() / 10_000
+        riskLevel = unit.riskLevel
+        indicators = unit.indicators.map(IndicatorRecord.init)
+        self.explanation = explanation
+    }
+}

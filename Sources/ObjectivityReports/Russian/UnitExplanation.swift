@@ -1,0 +1,54 @@
+public import ObjectivityCore
+
+/// The short Russian explanation of an alert: the signs, their evidence in numbers a
+/// methodologist can check, and what would make them go away. Wording per DOMAIN.md:
+/// «признаки», «риск», «требует проверки» — never proof, never about a person.
+public enum UnitExplanation {
+    public static func text(for unit: UnitResult, sitting: Sitting) -> String {
+        let level = unit.riskLevel == .high ? "высокий" : unit.riskLevel == .medium ? "средний" : "низкий"
+        var parts = ["Признаки необъективности результатов (риск: \(level)), требует проверки."]
+        for indicator in unit.indicators where indicator.fired {
+            parts.append(sentence(for: indicator, sitting: sitting))
+        }
+        if unit.works < 20 {
+            parts.append("В ОО мало работ (\(unit.works)): распределение баллов малоинформативно, выводы ненадёжны.")
+        }
+        parts.append("Признаки снимаются, если перепроверка работ независимой предметной комиссией подтвердит выставленные баллы.")
+        return parts.joined(separator: " ")
+    }
+
+    private static func sentence(for indicator: IndicatorResult, sitting: Sitting) -> String {
+        let t = indicator.test
+        let k = Int(t.statistic), n = Int(t.parameter ?? 0)
+        let expected = format(t.statistic - t.estimate * Double(max(n, 1)))
+        let p = "p " + pValue(t.pValue), q = "q " + pValue(indicator.qValue)
+        switch (indicator.code, indicator.direction) {
+        case ("threshold_peak", _):
+            let cut = Int(indicator.detail["cut"] ?? 0)
+            let mark = (3...5).first { sitting.scale.cut(for: $0) == cut }.map { "«\($0)»" } ?? ""
+            return "На границе отметки \(mark) (\(cut) перв. балла) \(k) работ из \(n) с баллами \(cut - 2)–\(cut); "
+                + "для ОО такого уровня ожидалось меньше (\(p), \(q)); избыток — \(percent(t.estimate)) работ ОО."
+        case ("journal_discrepancy", "confirmed"):
+            return "Отметка ВПР совпадает с отметкой по журналу («Подтвердили») у \(k) из \(n) работ при ожидаемых \(expected) (\(p), \(q))."
+        case ("journal_discrepancy", "lowered"):
+            return "Отметка ВПР ниже отметки по журналу («Понизили») у \(k) из \(n) работ при ожидаемых \(expected): отметки в журнале выглядят завышенными (\(p), \(q))."
+        case ("journal_discrepancy", _):
+            return "Отметки ВПР и журнала расходятся на 2 балла и более у \(k) из \(n) работ при ожидаемых \(expected) (\(p), \(q))."
+        default:
+            return "Показатель \(indicator.code): \(p), \(q)."
+        }
+    }
+
+    private static func format(_ x: Double) -> String {
+        let rounded = (x * 10).rounded() / 10
+        return String(rounded).replacingOccurrences(of: ".", with: ",")
+    }
+
+    private static func percent(_ share: Double) -> String { format(share * 100) + " %" }
+
+    /// «= 0,0123» or «< 0,0001».
+    private static func pValue(_ x: Double) -> String {
+        if x < 0.0001 { return "< 0,0001" }
+        return "= " + String((x * 10_000).rounded() / 10_000).replacingOccurrences(of: ".", with: ",")
+    }
+}
