@@ -59,13 +59,15 @@ public struct JournalDiscrepancyTest: Sendable {
         let n = confirmed.count
         func result(_ k: Int, _ p: [Double], _ what: String) -> HypothesisTestResult {
             let distribution = PoissonBinomialDistribution(probabilities: p)
+            let variance = p.reduce(0) { $0 + $1 * (1 - $1) }
             var caveats: [String] = []
             if n < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(n) works with journal marks") }
             return HypothesisTestResult(
                 statistic: Double(k), parameter: Double(n), pValue: n == 0 ? 1 : distribution.probability(atLeast: k),
                 estimate: n > 0 ? (Double(k) - distribution.mean) / Double(n) : 0,
                 method: "exact Poisson-binomial test of \(what) against the region's conditional distribution; estimate: excess share of works",
-                alternative: .greater, caveats: caveats)
+                alternative: .greater,
+                standardized: variance > 0 ? (Double(k) - distribution.mean) / variance.squareRoot() : nil, caveats: caveats)
         }
         return (result(kConfirmed, confirmed, "«Подтвердили» given the journal mark"),
                 result(kLowered, lowered, "«Понизили» given the ВПР mark"),

@@ -1,18 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Turns a unit's indicators into `risk_score` and `risk_level`.
 ///
 /// Method: each indicator family's p-values are Benjamini–Hochberg adjusted within the
-/// sitting; the unit's evidence is its smallest q-value, Bonferroni-corrected for the
-/// number of families tested (K), so that having more indicators does not by itself raise
-/// risk: `risk_score = 1 − min(1, K · min q)`. Levels: `high` ≥ 0.99, `medium` ≥ 0.95,
-/// `low` ≥ 0.80. A unit of fewer than ``smallUnit`` works never reaches `high` on one
-/// fired indicator alone. Under the null, K · min q ≤ 0.01 happens for well under 1 % of
-/// units (checked by a test over simulated clean regions).
+/// sitting. The score ranks by the strength of the evidence, continuously, so that weak
+/// signs still order units: with P = min(1, K · min p) over the K families (Bonferroni, so
+/// that more indicators do not by themselves raise risk) and E = −log₁₀ P,
+/// `risk_score = E / (E + 2)` (P = 0.01 → 0.5, 10⁻⁴ → 0.67, 10⁻⁸ → 0.8). The level comes
+/// from the q-values, which control false discoveries: with Q = min(1, K · min q),
+/// `high` if Q ≤ 0.01, `medium` if Q ≤ 0.05, `low` if Q ≤ 0.2. A unit of fewer than
+/// ``smallUnit`` works never reaches `high` on one fired indicator alone. On simulated
+/// clean regions at most 1 % of units are `high` and 5 % `medium` or above (a test).
 public enum RiskModel {
     /// q below which an indicator counts as fired.
     public static let firingQ = 0.05
-    public static let highScore = 0.99
-    public static let mediumScore = 0.95
-    public static let lowScore = 0.80
+    /// Largest K · min q for each level.
+    public static let highQ = 0.01
+    public static let mediumQ = 0.05
+    public static let lowQ = 0.2
     /// Units smaller than this never reach `high` on a single indicator.
     public static let smallUnit = 10
 
@@ -31,10 +40,11 @@ public enum RiskModel {
         }
         for u in units.indices {
             let k = Double(max(1, units[u].indicators.count))
-            let minimum = units[u].indicators.map(\.qValue).min() ?? 1
-            let score = 1 - min(1, k * minimum)
-            units[u].riskScore = score
-            var level: RiskLevel = score >= highScore ? .high : score >= mediumScore ? .medium : score >= lowScore ? .low : .none
+            let p = max(1e-300, min(1, k * (units[u].indicators.map(\.test.pValue).min() ?? 1)))
+            let evidence = -log10(p)
+            units[u].riskScore = evidence / (evidence + 2)
+            let q = min(1, k * (units[u].indicators.map(\.qValue).min() ?? 1))
+            var level: RiskLevel = q <= highQ ? .high : q <= mediumQ ? .medium : q <= lowQ ? .low : .none
             if level == .high, units[u].works < smallUnit, units[u].indicators.filter(\.fired).count < 2 { level = .medium }
             units[u].riskLevel = level
         }

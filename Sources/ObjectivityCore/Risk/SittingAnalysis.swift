@@ -23,12 +23,7 @@ public struct SittingAnalysis: Sendable {
             var counts = [Int](repeating: 0, count: shape.count)
             for row in rows { counts[Int(sitting.works.primaryScore[row])] += 1 }
             var indicators: [IndicatorResult] = []
-            let peaks = threshold.test(counts: counts)
-            if let best = peaks.enumerated().min(by: { $0.element.pValue < $1.element.pValue }) {
-                var test = best.element
-                test.pValue = min(1, test.pValue * Double(peaks.count))  // Bonferroni over the cuts
-                indicators.append(IndicatorResult(code: "threshold_peak", detail: ["cut": Double(threshold.cuts[best.offset])], test: test))
-            }
+            indicators.append(IndicatorResult(code: "threshold_peak", test: threshold.pooledTest(counts: counts)))
             let discrepancy = journal.test(vpr: sitting.works.mark[rows], journal: sitting.works.journalMark[rows])
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "confirmed", test: discrepancy.confirmed))
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "lowered", test: discrepancy.lowered))
@@ -36,7 +31,27 @@ public struct SittingAnalysis: Sendable {
             units.append(UnitResult(sitting: sitting.key, school: sitting.schools[school], works: rows.count,
                                     indicators: indicators, riskScore: 0, riskLevel: .none))
         }
+        Self.calibrateAgainstEmpiricalNull(&units, families: ["journal_discrepancy/confirmed", "journal_discrepancy/lowered",
+                                                                "journal_discrepancy/large_gaps"])
         RiskModel.apply(to: &units)
         self.units = units
+    }
+
+    /// Journal marks differ between honest schools more than independent works would: each
+    /// journal family's p-values are recalibrated against the sitting's empirical null,
+    /// estimated from units of at least ``ThresholdPeakTest/smallUnit`` works.
+    private static func calibrateAgainstEmpiricalNull(_ units: inout [UnitResult], families: [String]) {
+        for family in families {
+            let z = units.filter { $0.works >= ThresholdPeakTest.smallUnit }
+                .compactMap { $0.indicators.first { $0.family == family }?.test.standardized }
+            let null = EmpiricalNull(standardized: z)
+            for u in units.indices {
+                for i in units[u].indicators.indices where units[u].indicators[i].family == family {
+                    let test = units[u].indicators[i].test
+                    units[u].indicators[i].test.pValue = null.pValue(exact: test.pValue, standardized: test.standardized)
+                    units[u].indicators[i].detail["null_scale"] = (null.scale * 100).rounded() / 100
+                }
+            }
+        }
     }
 }

@@ -6,5 +6,5 @@ struct ObjectivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "objectivity",
         abstract: "Finds schools whose assessment results show signs of non-objectivity.",
-        subcommands: [DemoCommand.self, SimulateCommand.self, InspectCommand.self, ScanCommand.self])
+        subcommands: [DemoCommand.self, SimulateCommand.self, InspectCommand.self, ScanCommand.self, EvaluateCommand.self])
 }
