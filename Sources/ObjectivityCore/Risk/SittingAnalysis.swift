@@ -16,6 +16,7 @@ public struct SittingAnalysis: Sendable {
         let cuts = (3...5).compactMap { sitting.scale.cut(for: $0) }
         let threshold = ThresholdPeakTest(regionShape: shape, cuts: cuts)
         let journal = JournalDiscrepancyTest(vpr: sitting.works.mark, journal: sitting.works.journalMark)
+        let profiles = TaskProfileTest(sitting: sitting).tests(sitting: sitting)
         var units: [UnitResult] = []
         for school in 0..<Int32(sitting.schools.count) {
             let rows = sitting.rows(ofSchool: school)
@@ -24,6 +25,7 @@ public struct SittingAnalysis: Sendable {
             for row in rows { counts[Int(sitting.works.primaryScore[row])] += 1 }
             var indicators: [IndicatorResult] = []
             indicators.append(IndicatorResult(code: "threshold_peak", test: threshold.pooledTest(counts: counts)))
+            if let profile = profiles[school] { indicators.append(IndicatorResult(code: "task_inversion", test: profile)) }
             let discrepancy = journal.test(vpr: sitting.works.mark[rows], journal: sitting.works.journalMark[rows])
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "confirmed", test: discrepancy.confirmed))
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "lowered", test: discrepancy.lowered))
@@ -31,14 +33,14 @@ public struct SittingAnalysis: Sendable {
             units.append(UnitResult(sitting: sitting.key, school: sitting.schools[school], works: rows.count,
                                     indicators: indicators, riskScore: 0, riskLevel: .none))
         }
-        Self.calibrateAgainstEmpiricalNull(&units, families: ["journal_discrepancy/confirmed", "journal_discrepancy/lowered",
-                                                                "journal_discrepancy/large_gaps"])
+        Self.calibrateAgainstEmpiricalNull(&units, families: ["task_inversion", "journal_discrepancy/confirmed",
+                                                                "journal_discrepancy/lowered", "journal_discrepancy/large_gaps"])
         RiskModel.apply(to: &units)
         self.units = units
     }
 
-    /// Journal marks differ between honest schools more than independent works would: each
-    /// journal family's p-values are recalibrated against the sitting's empirical null,
+    /// Journal marks and task profiles differ between honest schools more than independent
+    /// works would: each such family's p-values are recalibrated against the sitting's empirical null,
     /// estimated from units of at least ``ThresholdPeakTest/smallUnit`` works.
     private static func calibrateAgainstEmpiricalNull(_ units: inout [UnitResult], families: [String]) {
         for family in families {

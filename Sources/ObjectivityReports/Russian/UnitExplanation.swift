@@ -28,6 +28,9 @@ public enum UnitExplanation {
             let mark = (3...5).first { sitting.scale.cut(for: $0) == cut }.map { "«\($0)»" } ?? ""
             return "На границе отметки \(mark) (\(cut) перв. балла) \(k) работ из \(n) с баллами \(cut - 2)–\(cut); "
                 + "для ОО такого уровня ожидалось меньше (\(p), \(q)); избыток — \(percent(t.estimate)) работ ОО."
+        case ("task_inversion", _):
+            return "Задания повышенного и высокого уровня (с развёрнутым ответом) выполнены лучше, чем предсказывают "
+                + "базовые задания тех же работ: в среднем на \(format(t.estimate)) балла на работу больше ожидаемого (\(p), \(q))."
         case ("journal_discrepancy", "confirmed"):
             return "Отметка ВПР совпадает с отметкой по журналу («Подтвердили») у \(k) из \(n) работ при ожидаемых \(expected) (\(p), \(q))."
         case ("journal_discrepancy", "lowered"):

@@ -1,0 +1,123 @@
+/// `task_inversion` for one unit: are the advanced and open-answer tasks solved better than
+/// the same works' basic tasks predict?
+///
+/// Lenient marking of open answers, and pupils helped with the hard tasks, leave the basic
+/// (Б) tasks as they were and lift the advanced (П, В) and open-answer ones. From the
+/// region's works the test learns the mean and variance of a work's advanced points given
+/// its basic points; a unit's advanced points are compared with the sum of those
+/// expectations over its works: z = (observed − expected) / √variance, one-sided. A task
+/// counts as advanced if the export's Б/П/В row says П or В, or if its maximum is 2 or
+/// more (an open answer a teacher marks by criteria); the basic side is the one-point
+/// closed tasks, which leave a marker no room for generosity.
+/// A work's basic points are a noisy measure of its pupil: in a strong school pupils are
+/// better than their basic points alone suggest, and do better on the advanced tasks too.
+/// So the expectation is also adjusted for the unit's level: across the sitting's units
+/// of at least 20 works, the excess per work is regressed (weighted by works) on the
+/// unit's mean basic points, and that line is part of the null.
+/// Effect: excess advanced points per work, in points.
+public struct TaskProfileTest: Sendable {
+    /// Whether each task counts as advanced.
+    public let advanced: [Bool]
+    private let means: [Double]
+    private let variances: [Double]
+
+    /// Learns the region's relation from all works of `sitting`.
+    public init(sitting: Sitting) {
+        advanced = sitting.tasks.map { ($0.level ?? .basic) != .basic || $0.maxScore >= 2 }
+        let basicMax = zip(sitting.tasks, advanced).filter { !$0.1 }.reduce(0) { $0 + $1.0.maxScore }
+        var sum = [Double](repeating: 0, count: basicMax + 1)
+        var sumSquares = sum
+        var count = sum
+        for w in 0..<sitting.works.count {
+            let (basic, adv) = Self.split(sitting.works.taskScores(ofWork: w), advanced: advanced)
+            sum[basic] += Double(adv)
+            sumSquares[basic] += Double(adv * adv)
+            count[basic] += 1
+        }
+        // Pool sparse basic scores with their neighbours so every cell has a usable estimate.
+        var means = [Double](repeating: 0, count: basicMax + 1)
+        var variances = means
+        for b in 0...basicMax {
+            var s = 0.0, ss = 0.0, n = 0.0, radius = 0
+            while n < 30, radius <= basicMax {
+                for c in [b - radius, b + radius] where c >= 0 && c <= basicMax && (radius > 0 || c == b) {
+                    s += sum[c]
+                    ss += sumSquares[c]
+                    n += count[c]
+                }
+                radius += 1
+            }
+            means[b] = n > 0 ? s / n : 0
+            variances[b] = n > 1 ? max(0.25, (ss - s * s / n) / (n - 1)) : 1
+        }
+        self.means = means
+        self.variances = variances
+    }
+
+    static func split(_ scores: ArraySlice<Int8>, advanced: [Bool]) -> (basic: Int, advanced: Int) {
+        var basic = 0, adv = 0
+        for (k, score) in zip(advanced.indices, scores) where score > 0 {
+            if advanced[k] { adv += Int(score) } else { basic += Int(score) }
+        }
+        return (basic, adv)
+    }
+
+    /// The test for every school of `sitting`, by school id, with the level adjustment
+    /// learned from all of them.
+    public func tests(sitting: Sitting) -> [Int32: HypothesisTestResult] {
+        struct Sums { var observed = 0.0, expected = 0.0, variance = 0.0, basic = 0.0, works = 0 }
+        var sums: [Int32: Sums] = [:]
+        var regionBasic = 0.0
+        for school in 0..<Int32(sitting.schools.count) {
+            var u = Sums()
+            for w in sitting.rows(ofSchool: school) {
+                let (basic, adv) = Self.split(sitting.works.taskScores(ofWork: w), advanced: advanced)
+                let b = min(basic, means.count - 1)
+                u.observed += Double(adv)
+                u.expected += means[b]
+                u.variance += variances[b]
+                u.basic += Double(basic)
+                u.works += 1
+            }
+            regionBasic += u.basic
+            if u.works > 0 { sums[school] = u }
+        }
+        regionBasic /= Double(max(1, sitting.works.count))
+        // Weighted least squares of excess per work on the unit's mean basic points, refitted
+        // once without the units more than 2.5 robust SDs above or below the first line, so
+        // that units with bent results do not pull the null toward themselves.
+        let fitted = sums.values.filter { $0.works >= ThresholdPeakTest.smallUnit }
+            .map { (x: $0.basic / Double($0.works) - regionBasic, y: ($0.observed - $0.expected) / Double($0.works), w: Double($0.works)) }
+        func line(_ points: [(x: Double, y: Double, w: Double)]) -> (intercept: Double, slope: Double) {
+            var sw = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
+            for p in points {
+                sw += p.w; sx += p.w * p.x; sy += p.w * p.y; sxx += p.w * p.x * p.x; sxy += p.w * p.x * p.y
+            }
+            let denominator = sw * sxx - sx * sx
+            let slope = denominator > 0 ? (sw * sxy - sx * sy) / denominator : 0
+            return (sw > 0 ? (sy - slope * sx) / sw : 0, slope)
+        }
+        var (intercept, slope) = line(fitted)
+        let standardized = fitted.map { ($0.y - intercept - slope * $0.x) * $0.w.squareRoot() }
+        let sorted = standardized.map { abs($0) }.sorted()
+        if !sorted.isEmpty {
+            let spread = 1.4826 * sorted[sorted.count / 2]
+            let kept = zip(fitted, standardized).filter { spread == 0 || abs($0.1) <= 2.5 * spread }.map(\.0)
+            (intercept, slope) = line(kept)
+        }
+        var results: [Int32: HypothesisTestResult] = [:]
+        for (school, u) in sums {
+            let n = Double(u.works)
+            let expected = u.expected + n * (intercept + slope * (u.basic / n - regionBasic))
+            let z = u.variance > 0 ? (u.observed - expected) / u.variance.squareRoot() : 0
+            var caveats: [String] = []
+            if u.works < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(u.works) works") }
+            if !advanced.contains(true) || !advanced.contains(false) { caveats.append("no split between basic and advanced tasks") }
+            results[school] = HypothesisTestResult(
+                statistic: z, parameter: n, pValue: NormalDistribution().upperTail(z), estimate: (u.observed - expected) / n,
+                method: "advanced-task points against what the same works' basic points and the unit's level predict in the region (normal approximation, calibrated by the sitting's empirical null); estimate: excess points per work",
+                alternative: .greater, standardized: z, caveats: caveats)
+        }
+        return results
+    }
+}
