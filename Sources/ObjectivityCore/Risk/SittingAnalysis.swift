@@ -17,6 +17,7 @@ public struct SittingAnalysis: Sendable {
         let threshold = ThresholdPeakTest(regionShape: shape, cuts: cuts)
         let journal = JournalDiscrepancyTest(vpr: sitting.works.mark, journal: sitting.works.journalMark)
         let profiles = TaskProfileTest(sitting: sitting).tests(sitting: sitting)
+        let distribution = DistributionTest(threshold: threshold)
         var units: [UnitResult] = []
         for school in 0..<Int32(sitting.schools.count) {
             let rows = sitting.rows(ofSchool: school)
@@ -25,6 +26,8 @@ public struct SittingAnalysis: Sendable {
             for row in rows { counts[Int(sitting.works.primaryScore[row])] += 1 }
             var indicators: [IndicatorResult] = []
             indicators.append(IndicatorResult(code: "threshold_peak", test: threshold.pooledTest(counts: counts)))
+            var unitStream = SplitMix64(seed: seed, stream: UInt64(school))
+            indicators.append(IndicatorResult(code: "distribution", test: distribution.test(counts: counts, seed: unitStream.next())))
             if let profile = profiles[school] { indicators.append(IndicatorResult(code: "task_inversion", test: profile)) }
             let discrepancy = journal.test(vpr: sitting.works.mark[rows], journal: sitting.works.journalMark[rows])
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "confirmed", test: discrepancy.confirmed))
@@ -33,7 +36,7 @@ public struct SittingAnalysis: Sendable {
             units.append(UnitResult(sitting: sitting.key, school: sitting.schools[school], works: rows.count,
                                     indicators: indicators, riskScore: 0, riskLevel: .none))
         }
-        Self.calibrateAgainstEmpiricalNull(&units, families: ["task_inversion", "journal_discrepancy/confirmed",
+        Self.calibrateAgainstEmpiricalNull(&units, families: ["distribution", "task_inversion", "journal_discrepancy/confirmed",
                                                                 "journal_discrepancy/lowered", "journal_discrepancy/large_gaps"])
         RiskModel.apply(to: &units)
         self.units = units

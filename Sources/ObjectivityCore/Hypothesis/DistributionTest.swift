@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// `distribution` for one unit: does the unit's primary-score histogram have the shape
+/// expected for a school of its level?
+///
+/// Expected shape: the region's bunching-free shape tilted to the unit's level (as in
+/// ``ThresholdPeakTest``). Statistic: the likelihood-ratio G² = 2 Σ n_s ln(n_s / (n p_s)).
+/// Small units make the χ² approximation useless, so the p-value is Monte Carlo: works are
+/// redrawn from the expected shape and G² recomputed, with Besag and Clifford's (1991)
+/// sequential stopping — after `exceedances` simulated values at or above the observed
+/// one, or `maxSimulations` in all (p = h / m when stopped early, (h + 1) / (m + 1) else).
+/// Effect: total variation distance between the unit's and the expected shape, 0…1.
+public struct DistributionTest: Sendable {
+    public let threshold: ThresholdPeakTest
+    public let exceedances: Int
+    public let maxSimulations: Int
+
+    public init(threshold: ThresholdPeakTest, exceedances: Int = 10, maxSimulations: Int = 999) {
+        self.threshold = threshold
+        self.exceedances = exceedances
+        self.maxSimulations = maxSimulations
+    }
+
+    /// - Parameter seed: seed of this unit's Monte Carlo stream.
+    public func test(counts: [Int], seed: UInt64) -> HypothesisTestResult {
+        let n = counts.reduce(0, +)
+        let tilt = threshold.fittedTilt(counts: counts)
+        let weights = threshold.regionShape.enumerated().map { s, w in w * exp(tilt * Double(s)) }
+        let total = weights.reduce(0, +)
+        guard n > 0, total > 0 else {
+            return HypothesisTestResult(statistic: 0, parameter: Double(n), pValue: 1, estimate: 0, method: Self.method,
+                                        alternative: .greater, standardized: nil, caveats: ["no works"])
+        }
+        let p = weights.map { $0 / total }
+        var cumulative: [Double] = []
+        var running = 0.0
+        for value in p {
+            running += value
+            cumulative.append(running)
+        }
+        func g2(_ c: [Int]) -> Double {
+            var sum = 0.0
+            for (s, k) in c.enumerated() where k > 0 {
+                let expected = Double(n) * max(p[s], 1e-12)
+                sum += Double(k) * log(Double(k) / expected)
+            }
+            return 2 * sum
+        }
+        let observed = g2(counts)
+        var rng = SplitMix64(seed: seed)
+        var hits = 0, simulations = 0
+        var draw = [Int](repeating: 0, count: p.count)
+        while simulations < maxSimulations && hits < exceedances {
+            for s in draw.indices { draw[s] = 0 }
+            for _ in 0..<n {
+                let u = rng.nextUnit() * running
+                var low = 0, high = cumulative.count - 1
+                while low < high {
+                    let mid = (low + high) / 2
+                    if cumulative[mid] > u { high = mid } else { low = mid + 1 }
+                }
+                draw[low] += 1
+            }
+            simulations += 1
+            if g2(draw) >= observed - 1e-9 { hits += 1 }
+        }
+        let pValue = hits >= exceedances ? Double(hits) / Double(simulations) : Double(hits + 1) / Double(simulations + 1)
+        let distance = 0.5 * zip(counts, p).reduce(0) { $0 + abs(Double($1.0) / Double(n) - $1.1) }
+        var caveats: [String] = []
+        if n < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(n) works") }
+        let z = NormalDistribution().quantile(min(1 - 1e-12, max(1e-12, 1 - pValue)))
+        return HypothesisTestResult(statistic: observed, parameter: Double(simulations), pValue: pValue, estimate: distance,
+                                    method: Self.method, alternative: .greater, standardized: z, caveats: caveats)
+    }
+
+    static let method = "G² goodness of fit of the unit's score histogram to the region's bunching-free shape tilted to the unit's level, sequential Monte Carlo p-value; estimate: total variation distance"
+}
