@@ -57,3 +57,17 @@ extension RegionConfiguration {
         return c
     }
 }
+
+extension RegionConfiguration {
+    /// A clean version of `self` and one where every school nudges works onto the cuts at
+    /// `intensity`: the same schools and pupils, differing only by the manipulation.
+    func cleanAndNudged(intensity: Double) -> (clean: RegionConfiguration, nudged: RegionConfiguration) {
+        var clean = self
+        clean.manipulatedSchoolShare = 0
+        var nudged = clean
+        nudged.manipulatedSchoolShare = 1
+        nudged.manipulationWeights = [ManipulationType.thresholdNudging.rawValue: 1]
+        nudged.intensityRange = [intensity, intensity]
+        return (clean, nudged)
+    }
+}

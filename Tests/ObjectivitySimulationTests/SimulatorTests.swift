@@ -61,12 +61,7 @@ import Testing
     }
 
     @Test func injectedThresholdNudging_movesTheExpectedMassOntoTheCut() throws {
-        var clean = RegionConfiguration.small(schools: 300)
-        clean.manipulatedSchoolShare = 0
-        var nudged = clean
-        nudged.manipulatedSchoolShare = 1
-        nudged.manipulationWeights = [ManipulationType.thresholdNudging.rawValue: 1]
-        nudged.intensityRange = [0.5, 0.5]
+        let (clean, nudged) = RegionConfiguration.small(schools: 300).cleanAndNudged(intensity: 0.5)
         let a = try SimulatedRegionRun(clean), b = try SimulatedRegionRun(nudged)
         defer { a.remove(); b.remove() }
         let before = a.histogram(math5), after = b.histogram(math5)

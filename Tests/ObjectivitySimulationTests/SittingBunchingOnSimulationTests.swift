@@ -6,12 +6,7 @@ import Testing
 /// every school nudged works onto the cuts.
 @Suite struct SittingBunchingOnSimulationTests {
     @Test func cleanSitting_isSilent_nudgedSittingShowsExcessAtEveryCut() throws {
-        var clean = RegionConfiguration.small(schools: 300, seed: 5)
-        clean.manipulatedSchoolShare = 0
-        var nudged = clean
-        nudged.manipulatedSchoolShare = 1
-        nudged.manipulationWeights = [ManipulationType.thresholdNudging.rawValue: 1]
-        nudged.intensityRange = [0.5, 0.5]
+        let (clean, nudged) = RegionConfiguration.small(schools: 300, seed: 5).cleanAndNudged(intensity: 0.5)
         let a = try SimulatedRegionRun(clean), b = try SimulatedRegionRun(nudged)
         defer { a.remove(); b.remove() }
         let key = SittingKey(year: 2025, subject: "Математика", grade: 5)

@@ -17,12 +17,7 @@ import Testing
     }
 
     @Test func cleanUnits_fireAtMostAtTheNominalRate_nudgedUnitsAreFound() throws {
-        var clean = RegionConfiguration.small(schools: 500, seed: 21)
-        clean.manipulatedSchoolShare = 0
-        var nudged = clean
-        nudged.manipulatedSchoolShare = 1
-        nudged.manipulationWeights = [ManipulationType.thresholdNudging.rawValue: 1]
-        nudged.intensityRange = [0.6, 0.6]
+        let (clean, nudged) = RegionConfiguration.small(schools: 500, seed: 21).cleanAndNudged(intensity: 0.6)
         let a = try SimulatedRegionRun(clean), b = try SimulatedRegionRun(nudged)
         defer { a.remove(); b.remove() }
         let sitting = a.sittings[key]!

@@ -28,8 +28,7 @@ public struct DistributionTest: Sendable {
     /// - Parameter seed: seed of this unit's Monte Carlo stream.
     public func test(counts: [Int], seed: UInt64) -> HypothesisTestResult {
         let n = counts.reduce(0, +)
-        let tilt = threshold.fittedTilt(counts: counts)
-        let weights = threshold.regionShape.enumerated().map { s, w in w * exp(tilt * Double(s)) }
+        let weights = threshold.tiltedShape(counts: counts).weights
         let total = weights.reduce(0, +)
         guard n > 0, total > 0 else {
             return HypothesisTestResult(statistic: 0, parameter: Double(n), pValue: 1, estimate: 0, method: Self.method,

@@ -39,8 +39,7 @@ public struct ThresholdPeakTest: Sendable {
     public func test(counts: [Int]) -> [HypothesisTestResult] {
         precondition(counts.count == regionShape.count, "one count per score")
         let works = counts.reduce(0, +)
-        let tilt = fittedTilt(counts: counts)
-        let weights = regionShape.enumerated().map { s, w in w * exp(tilt * Double(s)) }
+        let (tilt, weights) = tiltedShape(counts: counts)
         return cuts.map { cut in
             let window = (cut - lowerWindow)...cut
             let inWindow = window.reduce(0) { $0 + counts[$1] }
@@ -57,6 +56,12 @@ public struct ThresholdPeakTest: Sendable {
                 method: "exact binomial test of works on cut \(cut) among scores \(cut - lowerWindow)…\(cut), region shape tilted to the unit's level (λ = \(tilt)); estimate: excess share of the unit's works on the cut",
                 alternative: .greater, caveats: caveats)
         }
+    }
+
+    /// The region's shape tilted to the unit's level (unnormalised weights), with the tilt.
+    public func tiltedShape(counts: [Int]) -> (tilt: Double, weights: [Double]) {
+        let tilt = fittedTilt(counts: counts)
+        return (tilt, regionShape.enumerated().map { s, w in w * exp(tilt * Double(s)) })
     }
 
     /// The unit's level as a tilt of the region's shape (logits per point): λ such that the
@@ -91,8 +96,7 @@ public struct ThresholdPeakTest: Sendable {
     /// smallest of three p-values. Effect: excess share of the unit's works on the cuts.
     public func pooledTest(counts: [Int]) -> HypothesisTestResult {
         let works = counts.reduce(0, +)
-        let tilt = fittedTilt(counts: counts)
-        let weights = regionShape.enumerated().map { s, w in w * exp(tilt * Double(s)) }
+        let (tilt, weights) = tiltedShape(counts: counts)
         var probabilities: [Double] = []
         var k = 0
         for cut in cuts {
