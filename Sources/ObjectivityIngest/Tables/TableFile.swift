@@ -33,9 +33,11 @@ struct TableFile {
         do {
             decoded = try TextDecoder.decode(data)
         } catch {
-            guard case .binary(let offset) = error else { fatalError("unreachable") }
-            throw IngestError(.binaryContent, file: name, expected: "текст CSV (UTF-8 или Windows-1251) или книга XLSX",
-                              found: "управляющий байт в позиции \(offset)")
+            switch error {
+            case .binary(let offset):
+                throw IngestError(.binaryContent, file: name, expected: "текст CSV (UTF-8 или Windows-1251) или книга XLSX",
+                                  found: "управляющий байт в позиции \(offset)")
+            }
         }
         if decoded.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }) {
             throw IngestError(.emptyFile, file: name, expected: "таблица с заголовком и строками работ", found: "только пробелы и разделители")
