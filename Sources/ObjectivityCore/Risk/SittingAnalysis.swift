@@ -6,8 +6,10 @@ public struct SittingAnalysis: Sendable {
     public let bunching: [(mark: Int, estimate: BunchingEstimate)]
     public let units: [UnitResult]
 
-    /// - Parameter seed: seed of the bootstrap (region bunching); results are reproducible.
-    public init(sitting: Sitting, seed: UInt64) {
+    /// - Parameters:
+    ///   - context: registry and ГИА knowledge for `high_results`; empty when not uploaded.
+    ///   - seed: seed of the bootstrap (region bunching); results are reproducible.
+    public init(sitting: Sitting, context: SittingContext = SittingContext(), seed: UInt64) {
         self.sitting = sitting
         let histogram = SittingBunching.histogram(of: sitting)
         let bunching = SittingBunching.estimates(for: sitting, seed: seed)
@@ -18,6 +20,11 @@ public struct SittingAnalysis: Sendable {
         let journal = JournalDiscrepancyTest(vpr: sitting.works.mark, journal: sitting.works.journalMark)
         let profiles = TaskProfileTest(sitting: sitting).tests(sitting: sitting)
         let distribution = DistributionTest(threshold: threshold)
+        let high = HighResultsTest(model: SchoolLevelModel(groups: (0..<Int32(sitting.schools.count)).map { school in
+            var group = SchoolLevelModel.Group()
+            for row in sitting.rows(ofSchool: school) { group.add(Double(sitting.works.primaryScore[row])) }
+            return group
+        }))
         var units: [UnitResult] = []
         for school in 0..<Int32(sitting.schools.count) {
             let rows = sitting.rows(ofSchool: school)
@@ -29,6 +36,10 @@ public struct SittingAnalysis: Sendable {
             var unitStream = SplitMix64(seed: seed, stream: UInt64(school))
             indicators.append(IndicatorResult(code: "distribution", test: distribution.test(counts: counts, seed: unitStream.next())))
             if let profile = profiles[school] { indicators.append(IndicatorResult(code: "task_inversion", test: profile)) }
+            let login = sitting.schools[school]
+            indicators.append(IndicatorResult(code: "high_results", test: high.test(
+                scores: sitting.works.primaryScore[rows], selective: context.selectiveSchools.contains(login),
+                giaZ: context.giaLevels[login])))
             let discrepancy = journal.test(vpr: sitting.works.mark[rows], journal: sitting.works.journalMark[rows])
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "confirmed", test: discrepancy.confirmed))
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "lowered", test: discrepancy.lowered))

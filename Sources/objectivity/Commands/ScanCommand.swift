@@ -35,7 +35,21 @@ struct ScanCommand: ParsableCommand {
         let batch = InputBatch(files: files, reader: InputFileReader(models: try modelOptions.load()))
         let rejected = batch.reports.filter { $0.error != nil }
         let keys = batch.sittings.keys.sorted()
-        let analyses = keys.map { SittingAnalysis(sitting: batch.sittings[$0]!, seed: seed) }
+        var registry: [SchoolRecord] = []
+        var gia: [GIAResults] = []
+        for report in batch.reports {
+            switch report.content {
+            case .schoolRegistry(let file): registry += file.schools
+            case .giaResults(let file): gia.append(file.results)
+            default: break
+            }
+        }
+        let analyses = keys.map { key in
+            let selective = Set(registry.filter { $0.isSelective || $0.advancedSubjects.contains(key.subject) }.map(\.login))
+            let levels = SittingContext.giaLevels(from: gia, exam: .oge, subject: key.subject, year: key.year)
+            return SittingAnalysis(sitting: batch.sittings[key]!, context: SittingContext(selectiveSchools: selective, giaLevels: levels),
+                                   seed: seed)
+        }
         var sittingRecords: [SittingRecord] = []
         print("Бунчинг на границах отметок (весь регион):")
         for analysis in analyses {

@@ -1,0 +1,27 @@
+/// What the analysis of a sitting may know besides its works: the registry's selective
+/// schools and the schools' centrally marked ГИА level in the same subject and year.
+public struct SittingContext: Sendable {
+    /// Logins of lyceums, gymnasiums and schools with advanced study of the subject.
+    public var selectiveSchools: Set<String>
+    /// Predictive z of each school's ГИА (ОГЭ) results in the subject and year.
+    public var giaLevels: [String: Double]
+
+    public init(selectiveSchools: Set<String> = [], giaLevels: [String: Double] = [:]) {
+        self.selectiveSchools = selectiveSchools
+        self.giaLevels = giaLevels
+    }
+
+    /// The ГИА level of every school for one exam, subject and year, from any number of
+    /// ГИА result tables.
+    public static func giaLevels(from tables: [GIAResults], exam: GIAExam, subject: String, year: Int) -> [String: Double] {
+        var groups: [String: SchoolLevelModel.Group] = [:]
+        for table in tables {
+            guard let subjectID = table.subjects.id(of: subject) else { continue }
+            for i in 0..<table.count where table.exam[i] == exam && table.subject[i] == subjectID && Int(table.year[i]) == year {
+                groups[table.schools[table.school[i]], default: SchoolLevelModel.Group()].add(Double(table.primaryScore[i]))
+            }
+        }
+        let model = SchoolLevelModel(groups: Array(groups.values))
+        return groups.mapValues { model.z(average: $0.average, count: $0.count) }
+    }
+}
