@@ -8,4 +8,13 @@ public struct UnitResult: Sendable, Equatable {
     /// 0…1, grows with the evidence (``RiskModel``).
     public var riskScore: Double
     public var riskLevel: RiskLevel
+
+    public init(sitting: SittingKey, school: String, works: Int, indicators: [IndicatorResult], riskScore: Double, riskLevel: RiskLevel) {
+        self.sitting = sitting
+        self.school = school
+        self.works = works
+        self.indicators = indicators
+        self.riskScore = riskScore
+        self.riskLevel = riskLevel
+    }
 }

@@ -8,7 +8,7 @@ public enum UnitExplanation {
         let level = unit.riskLevel == .high ? "высокий" : unit.riskLevel == .medium ? "средний" : "низкий"
         var parts = ["Признаки необъективности результатов (риск: \(level)), требует проверки."]
         for indicator in unit.indicators where indicator.fired {
-            parts.append(sentence(for: indicator, sitting: sitting))
+            parts.append(sentence(for: indicator, works: unit.works, sitting: sitting))
         }
         if unit.works < 20 {
             parts.append("В ОО мало работ (\(unit.works)): распределение баллов малоинформативно, выводы ненадёжны.")
@@ -17,17 +17,18 @@ public enum UnitExplanation {
         return parts.joined(separator: " ")
     }
 
-    private static func sentence(for indicator: IndicatorResult, sitting: Sitting) -> String {
+    private static func sentence(for indicator: IndicatorResult, works: Int, sitting: Sitting) -> String {
         let t = indicator.test
         let k = Int(t.statistic), n = Int(t.parameter ?? 0)
         let expected = format(t.statistic - t.estimate * Double(max(n, 1)))
         let p = "p " + pValue(t.pValue), q = "q " + pValue(indicator.qValue)
         switch (indicator.code, indicator.direction) {
         case ("threshold_peak", _):
-            let cut = Int(indicator.detail["cut"] ?? 0)
-            let mark = (3...5).first { sitting.scale.cut(for: $0) == cut }.map { "«\($0)»" } ?? ""
-            return "На границе отметки \(mark) (\(cut) перв. балла) \(k) работ из \(n) с баллами \(cut - 2)–\(cut); "
-                + "для ОО такого уровня ожидалось меньше (\(p), \(q)); избыток — \(percent(t.estimate)) работ ОО."
+            let cuts = (3...5).compactMap { mark in sitting.scale.cut(for: mark).map { "«\(mark)» — \($0)" } }
+            let onCuts = format(t.statistic - t.estimate * Double(works))
+            return "На границах отметок (\(cuts.joined(separator: ", ")) перв. балла) ровно на границе \(k) из \(n) работ, "
+                + "набравших от границы минус 2 балла до границы; для ОО такого уровня ожидалось \(onCuts) (\(p), \(q)); "
+                + "избыток — \(percent(t.estimate)) работ ОО."
         case ("high_results", _):
             return "Результаты заметно выше, чем у ОО региона: с поправкой на число работ уровень ОО выше среднего "
                 + "на \(format(t.estimate)) перв. балла (\(p), \(q))."
