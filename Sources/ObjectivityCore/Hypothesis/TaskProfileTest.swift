@@ -65,11 +65,12 @@ public struct TaskProfileTest: Sendable {
     /// The test for every school of `sitting`, by school id, with the level adjustment
     /// learned from all of them.
     public func tests(sitting: Sitting) -> [Int32: HypothesisTestResult] {
-        struct Sums { var observed = 0.0, expected = 0.0, variance = 0.0, basic = 0.0, works = 0 }
-        var sums: [Int32: Sums] = [:]
+        // An array in school order, not a dictionary: the sums below must not depend on
+        // hash order, or the same input would give different last digits run to run.
+        var sums: [(school: Int32, sums: UnitSums)] = []
         var regionBasic = 0.0
         for school in 0..<Int32(sitting.schools.count) {
-            var u = Sums()
+            var u = UnitSums()
             for w in sitting.rows(ofSchool: school) {
                 let (basic, adv) = Self.split(sitting.works.taskScores(ofWork: w), advanced: advanced)
                 let b = min(basic, means.count - 1)
@@ -80,15 +81,18 @@ public struct TaskProfileTest: Sendable {
                 u.works += 1
             }
             regionBasic += u.basic
-            if u.works > 0 { sums[school] = u }
+            if u.works > 0 { sums.append((school, u)) }
         }
         regionBasic /= Double(max(1, sitting.works.count))
         // Weighted least squares of excess per work on the unit's mean basic points, refitted
         // once without the units more than 2.5 robust SDs above or below the first line, so
         // that units with bent results do not pull the null toward themselves.
-        let fitted = sums.values.filter { $0.works >= ThresholdPeakTest.smallUnit }
-            .map { (x: $0.basic / Double($0.works) - regionBasic, y: ($0.observed - $0.expected) / Double($0.works), w: Double($0.works)) }
-        func line(_ points: [(x: Double, y: Double, w: Double)]) -> (intercept: Double, slope: Double) {
+        var fitted: [LevelPoint] = []
+        for (_, u) in sums where u.works >= ThresholdPeakTest.smallUnit {
+            let n = Double(u.works)
+            fitted.append(LevelPoint(x: u.basic / n - regionBasic, y: (u.observed - u.expected) / n, w: n))
+        }
+        func line(_ points: [LevelPoint]) -> (intercept: Double, slope: Double) {
             var sw = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
             for p in points {
                 sw += p.w; sx += p.w * p.x; sy += p.w * p.y; sxx += p.w * p.x * p.x; sxy += p.w * p.x * p.y
@@ -98,11 +102,12 @@ public struct TaskProfileTest: Sendable {
             return (sw > 0 ? (sy - slope * sx) / sw : 0, slope)
         }
         var (intercept, slope) = line(fitted)
-        let standardized = fitted.map { ($0.y - intercept - slope * $0.x) * $0.w.squareRoot() }
-        let sorted = standardized.map { abs($0) }.sorted()
+        let standardized: [Double] = fitted.map { point in (point.y - intercept - slope * point.x) * point.w.squareRoot() }
+        let sorted = standardized.map(abs).sorted()
         if !sorted.isEmpty {
             let spread = 1.4826 * sorted[sorted.count / 2]
-            let kept = zip(fitted, standardized).filter { spread == 0 || abs($0.1) <= 2.5 * spread }.map(\.0)
+            var kept: [LevelPoint] = []
+            for (point, z) in zip(fitted, standardized) where spread == 0 || abs(z) <= 2.5 * spread { kept.append(point) }
             (intercept, slope) = line(kept)
         }
         var results: [Int32: HypothesisTestResult] = [:]
@@ -119,5 +124,17 @@ public struct TaskProfileTest: Sendable {
                 alternative: .greater, standardized: z, caveats: caveats)
         }
         return results
+    }
+
+    /// A unit's running sums: advanced points observed and expected, their variance, basic points, works.
+    private struct UnitSums {
+        var observed = 0.0, expected = 0.0, variance = 0.0, basic = 0.0, works = 0
+    }
+
+    /// One unit in the level regression: mean basic points (centred), excess per work, weight.
+    private struct LevelPoint {
+        var x: Double
+        var y: Double
+        var w: Double
     }
 }

@@ -21,7 +21,8 @@ public struct SittingContext: Sendable {
                 groups[table.schools[table.school[i]], default: SchoolLevelModel.Group()].add(Double(table.primaryScore[i]))
             }
         }
-        let model = SchoolLevelModel(groups: Array(groups.values))
+        // Sorted by school, so that the sums do not depend on hash order.
+        let model = SchoolLevelModel(groups: groups.keys.sorted().map { groups[$0]! })
         return groups.mapValues { model.z(average: $0.average, count: $0.count) }
     }
 }

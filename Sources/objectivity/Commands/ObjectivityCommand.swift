@@ -7,4 +7,9 @@ struct ObjectivityCommand: ParsableCommand {
         commandName: "objectivity",
         abstract: "Finds schools whose assessment results show signs of non-objectivity.",
         subcommands: [DemoCommand.self, SimulateCommand.self, InspectCommand.self, ScanCommand.self, EvaluateCommand.self])
+
+    static func main() {
+        BLASThreadPolicy.enforceSingleThreaded()
+        main(nil)
+    }
 }

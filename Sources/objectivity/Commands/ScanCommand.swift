@@ -44,12 +44,18 @@ struct ScanCommand: ParsableCommand {
             default: break
             }
         }
-        let analyses = keys.map { key in
-            let selective = Set(registry.filter { $0.isSelective || $0.advancedSubjects.contains(key.subject) }.map(\.login))
-            let levels = SittingContext.giaLevels(from: gia, exam: .oge, subject: key.subject, year: key.year)
-            return SittingAnalysis(sitting: batch.sittings[key]!, context: SittingContext(selectiveSchools: selective, giaLevels: levels),
-                                   seed: seed)
+        let contexts = keys.map { key in
+            SittingContext(selectiveSchools: Set(registry.filter { $0.isSelective || $0.advancedSubjects.contains(key.subject) }.map(\.login)),
+                           giaLevels: SittingContext.giaLevels(from: gia, exam: .oge, subject: key.subject, year: key.year))
         }
+        // Sittings are independent: both cores work on them (BLAS stays single-threaded).
+        let results = AnalysisResults(count: keys.count)
+        let sittings = keys.map { batch.sittings[$0]! }
+        let seed = self.seed
+        DispatchQueue.concurrentPerform(iterations: keys.count) { i in
+            results.store(SittingAnalysis(sitting: sittings[i], context: contexts[i], seed: seed), at: i)
+        }
+        let analyses = results.ordered
         var sittingRecords: [SittingRecord] = []
         print("Бунчинг на границах отметок (весь регион):")
         for analysis in analyses {

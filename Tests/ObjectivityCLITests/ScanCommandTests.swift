@@ -1,0 +1,27 @@
+import Foundation
+import ObjectivityTesting
+import Testing
+
+@Suite struct ScanCommandTests {
+    @Test func scan_writesTheThreeFiles_sameBytesOnEveryRun() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let inbox = directory.appendingPathComponent("inbox").path
+        #expect(try CommandRunner.run(["simulate", "--out", directory.path, "--schools", "40", "--years", "2025"]).status == 0)
+        let first = try CommandRunner.run(["scan", inbox, "--out", directory.appendingPathComponent("a").path])
+        let second = try CommandRunner.run(["scan", inbox, "--out", directory.appendingPathComponent("b").path])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.contains("Начало рейтинга:"))
+        for name in ["units.jsonl", "alerts.jsonl", "sittings.jsonl"] {
+            let a = try Data(contentsOf: directory.appendingPathComponent("a/\(name)"))
+            let b = try Data(contentsOf: directory.appendingPathComponent("b/\(name)"))
+            #expect(a == b, "\(name) differs between two scans of the same inbox")
+        }
+        let units = try String(contentsOf: directory.appendingPathComponent("a/units.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(units.count == 240)  // 40 schools × 6 sittings
+        let record = try JSONSerialization.jsonObject(with: Data(units[0].utf8)) as? [String: Any]
+        #expect(Set(record?.keys.map { $0 } ?? []) == ["school", "year", "subject", "grade", "n", "risk_score", "risk_level", "indicators"])
+        #expect(second.status == 0)
+    }
+}
