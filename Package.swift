@@ -10,7 +10,7 @@ let strictSwift: [SwiftSetting] = [
 
 let package = Package(
     name: "objectivity",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "objectivity", targets: ["objectivity"]),
         .library(name: "ObjectivityCore", targets: ["ObjectivityCore"]),

@@ -4,7 +4,7 @@ import PackageDescription
 // Benchmarks live in their own package so that `swift test` at the root never builds them.
 let package = Package(
     name: "objectivity-benchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "objectivity", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),

@@ -68,7 +68,7 @@ public struct RegionSimulator: Sendable {
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         let c = configuration
         let jobs = c.years.flatMap { year in c.sittings.indices.map { (year, $0) } }
-        let results = ResultCollector<Result<SittingOutput, any Error>>(count: jobs.count)
+        let results = OrderedResults<Result<SittingOutput, any Error>>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { j in
             results.store(Result { try simulateSitting(year: jobs[j].0, sitting: jobs[j].1, inbox: inbox) }, at: j)
         }

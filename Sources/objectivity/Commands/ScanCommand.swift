@@ -49,7 +49,7 @@ struct ScanCommand: ParsableCommand {
                            giaLevels: SittingContext.giaLevels(from: gia, exam: .oge, subject: key.subject, year: key.year))
         }
         // Sittings are independent: both cores work on them (BLAS stays single-threaded).
-        let results = AnalysisResults(count: keys.count)
+        let results = OrderedResults<SittingAnalysis>(count: keys.count)
         let sittings = keys.map { batch.sittings[$0]! }
         let seed = self.seed
         DispatchQueue.concurrentPerform(iterations: keys.count) { i in
