@@ -13,14 +13,16 @@ public struct InputBatch: Sendable {
     /// left out of it.
     public var mismatched: [String]
 
-    /// Reads `files` with `reader`.
+    /// Reads `files` with `reader`, several files at a time on the machine's cores; the
+    /// files join their sittings in the order given, so the result does not depend on
+    /// which file finished first.
     public init(files: [URL], reader: InputFileReader) {
-        var reports: [InputFileReport] = []
+        let read = OrderedResults<InputFileReport>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in read.store(reader.read(url: files[i]), at: i) }
+        let reports = read.ordered
         var assemblers: [SittingKey: SittingAssembler] = [:]
         var mismatched: [String] = []
-        for url in files {
-            let report = reader.read(url: url)
-            reports.append(report)
+        for report in reports {
             guard case .vprResults(let file) = report.content else { continue }
             var assembler = assemblers[file.key] ?? SittingAssembler(key: file.key)
             do {

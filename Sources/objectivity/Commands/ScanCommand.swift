@@ -27,12 +27,17 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "How many units of the ranking to print.")
     var top = 10
 
+    @Flag(help: "Print the wall time of each stage (read, analyse, write) to standard error.")
+    var timings = false
+
     @OptionGroup var modelOptions: ModelOptions
 
     func run() throws {
         let files = InputPaths.expand(paths)
         guard !files.isEmpty else { throw ValidationError("Укажите файлы или каталоги с таблицами: входных файлов не найдено.") }
+        var timer = StageTimer()
         let batch = InputBatch(files: files, reader: InputFileReader(models: try modelOptions.load()))
+        timer.lap("read \(files.count) files, \(batch.sittings.values.reduce(0) { $0 + $1.works.count }) works")
         let rejected = batch.reports.filter { $0.error != nil }
         let keys = batch.sittings.keys.sorted()
         var registry: [SchoolRecord] = []
@@ -56,6 +61,7 @@ struct ScanCommand: ParsableCommand {
             results.store(SittingAnalysis(sitting: sittings[i], context: contexts[i], seed: seed), at: i)
         }
         let analyses = results.ordered
+        timer.lap("analyse \(keys.count) sittings")
         var sittingRecords: [SittingRecord] = []
         print("Бунчинг на границах отметок (весь регион):")
         for analysis in analyses {
@@ -86,5 +92,7 @@ struct ScanCommand: ParsableCommand {
                          sitting.key.description, unit.works, fired.joined(separator: ", ")))
         }
         print("Файлов: \(files.count), отклонено: \(rejected.count); записано: \(out)/units.jsonl, alerts.jsonl, sittings.jsonl")
+        timer.lap("write outputs")
+        if timings { FileHandle.standardError.write(Data(timer.report.utf8)) }
     }
 }
