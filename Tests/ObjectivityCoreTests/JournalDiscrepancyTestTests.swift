@@ -39,3 +39,25 @@ import Testing
         #expect(result.confirmed.caveats.contains("small unit: 0 works with journal marks"))
     }
 }
+
+@Suite struct JournalDiscrepancyByScoreTests {
+    @Test func worksHighInTheirMarksBand_areComparedWithTheirOwnScore() {
+        // Region: mark 3 for scores 7–10; the journal says 4 for most works at 9–10, rarely at 7–8.
+        var vpr: [Int8] = [], journal: [Int8] = [], scores: [Int16] = []
+        for score in Int16(7)...10 {
+            for i in 0..<400 {
+                vpr.append(3)
+                scores.append(score)
+                journal.append(score >= 9 ? (i % 10 < 8 ? 4 : 3) : (i % 10 < 1 ? 4 : 3))
+            }
+        }
+        let test = JournalDiscrepancyTest(vpr: vpr, journal: journal, scores: scores)
+        // A unit whose 30 works all scored 10, 24 of them with journal 4: as expected for its scores.
+        let unitVPR = ArraySlice([Int8](repeating: 3, count: 30))
+        let unitJournal = ArraySlice([Int8](repeating: 4, count: 24) + [Int8](repeating: 3, count: 6))
+        let byScore = test.test(vpr: unitVPR, journal: unitJournal, scores: ArraySlice([Int16](repeating: 10, count: 30)))
+        let byMark = test.test(vpr: unitVPR, journal: unitJournal)
+        #expect(byScore.lowered.pValue > 0.2, "by score: p = \(byScore.lowered.pValue)")
+        #expect(byMark.lowered.pValue < 0.001, "by mark only, the same unit looks inflated: p = \(byMark.lowered.pValue)")
+    }
+}

@@ -17,7 +17,7 @@ public struct SittingAnalysis: Sendable {
         let shape = SittingBunching.counterfactualShape(histogram: histogram, estimates: bunching)
         let cuts = (3...5).compactMap { sitting.scale.cut(for: $0) }
         let threshold = ThresholdPeakTest(regionShape: shape, cuts: cuts)
-        let journal = JournalDiscrepancyTest(vpr: sitting.works.mark, journal: sitting.works.journalMark)
+        let journal = JournalDiscrepancyTest(vpr: sitting.works.mark, journal: sitting.works.journalMark, scores: sitting.works.primaryScore)
         let profiles = TaskProfileTest(sitting: sitting).tests(sitting: sitting)
         let distribution = DistributionTest(threshold: threshold)
         let high = HighResultsTest(model: SchoolLevelModel(groups: (0..<Int32(sitting.schools.count)).map { school in
@@ -40,7 +40,8 @@ public struct SittingAnalysis: Sendable {
             indicators.append(IndicatorResult(code: "high_results", test: high.test(
                 scores: sitting.works.primaryScore[rows], selective: context.selectiveSchools.contains(login),
                 giaZ: context.giaLevels[login])))
-            let discrepancy = journal.test(vpr: sitting.works.mark[rows], journal: sitting.works.journalMark[rows])
+            let discrepancy = journal.test(vpr: sitting.works.mark[rows], journal: sitting.works.journalMark[rows],
+                                           scores: sitting.works.primaryScore[rows])
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "confirmed", test: discrepancy.confirmed))
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "lowered", test: discrepancy.lowered))
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "large_gaps", test: discrepancy.largeGaps))
