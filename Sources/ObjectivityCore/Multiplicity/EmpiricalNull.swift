@@ -1,41 +1,71 @@
 /// Calibrates a family of unit-level tests against the spread the units themselves show
-/// (Efron's empirical null).
+/// (Efron's empirical null, with a between-unit variance component).
 ///
 /// Tests that treat a school's works as independent understate honest variation between
-/// schools: journals differ in leniency, classes in their teacher. Over a sitting, most
-/// units are honest, so the bulk of their standardised statistics shows the real null:
-/// its centre is the median, its scale 1.4826 × MAD. A unit's p-value is then the larger
-/// of the exact p-value and the upper tail of its statistic under this empirical null —
-/// never less conservative than the exact test.
+/// schools: journals differ in leniency, classes in their teacher. That variation adds to
+/// a unit's sampling variance in proportion to its size — a standardised statistic z of a
+/// unit of n works has, under the honest null, variance 1 + τ²·n, where τ² is the
+/// between-unit variance per work. Over a sitting most units are honest, so the bulk of
+/// their statistics shows the real null: τ² is chosen so that z / √(1 + τ²·n) has the
+/// robust spread of a standard normal (1.4826 × MAD = 1), and the centre is the median of
+/// those rescaled statistics. One scale for every size would over-penalise small units and
+/// let large honest units through.
+///
+/// A unit's p-value is then the larger of the exact p-value and the upper tail of its
+/// rescaled statistic — never less conservative than the exact test.
 public struct EmpiricalNull: Sendable, Equatable {
+    /// Centre of the rescaled statistics, ≥ 0.
     public let center: Double
-    /// Scale of the null, ≥ 1 (a family is never treated as less variable than its model).
-    public let scale: Double
+    /// Between-unit variance per work, τ² ≥ 0, in squared z units per work.
+    public let betweenVariance: Double
 
-    /// Fewer statistics than this leave the theoretical null (center 0, scale 1) in force.
+    /// Fewer statistics than this leave the theoretical null (centre 0, τ² = 0) in force.
     public static let minimumUnits = 30
 
-    /// Estimates the null from the standardised statistics of a family.
-    public init(standardized: [Double]) {
-        let z = standardized.filter(\.isFinite).sorted()
-        guard z.count >= Self.minimumUnits else {
+    /// Estimates the null from the standardised statistics of a family and the numbers of
+    /// works behind them (the same order).
+    public init(standardized: [Double], works: [Int]) {
+        let pairs = zip(standardized, works).filter { $0.0.isFinite && $0.1 > 0 }
+        guard pairs.count >= Self.minimumUnits else {
             center = 0
-            scale = 1
+            betweenVariance = 0
             return
         }
-        func median(_ sorted: [Double]) -> Double {
-            let n = sorted.count
-            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        func spread(_ tau2: Double) -> (center: Double, scale: Double) {
+            let u = pairs.map { $0.0 / (1 + tau2 * Double($0.1)).squareRoot() }.sorted()
+            let m = Self.median(u)
+            return (m, 1.4826 * Self.median(u.map { abs($0 - m) }.sorted()))
         }
-        let m = median(z)
-        let mad = median(z.map { abs($0 - m) }.sorted())
-        center = max(0, m)
-        scale = max(1, 1.4826 * mad)
+        let untouched = spread(0)
+        guard untouched.scale > 1 else {
+            center = max(0, untouched.center)
+            betweenVariance = 0
+            return
+        }
+        // The spread falls as τ² grows; bisect on it between 0 and a τ² that certainly
+        // overshoots (the smallest unit's statistic divided to nothing).
+        var low = 0.0, high = 1.0
+        while spread(high).scale > 1, high < 1e6 { high *= 4 }
+        for _ in 0..<60 {
+            let middle = (low + high) / 2
+            if spread(middle).scale > 1 { low = middle } else { high = middle }
+        }
+        betweenVariance = high
+        center = max(0, spread(high).center)
     }
 
-    /// The calibrated one-sided p-value of a test with `exact` p and statistic `z`.
-    public func pValue(exact: Double, standardized z: Double?) -> Double {
-        guard let z, scale > 1 || center > 0 else { return exact }
-        return max(exact, NormalDistribution().upperTail((z - center) / scale))
+    /// How much wider than its model the null of a unit of `works` works is.
+    public func scale(works: Int) -> Double { (1 + betweenVariance * Double(max(0, works))).squareRoot() }
+
+    /// The calibrated one-sided p-value of a test with `exact` p and statistic `z` on a
+    /// unit of `works` works.
+    public func pValue(exact: Double, standardized z: Double?, works: Int) -> Double {
+        guard let z, betweenVariance > 0 || center > 0 else { return exact }
+        return max(exact, NormalDistribution().upperTail(z / scale(works: works) - center))
+    }
+
+    private static func median(_ sorted: [Double]) -> Double {
+        let n = sorted.count
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
     }
 }

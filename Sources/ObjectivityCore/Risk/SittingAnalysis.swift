@@ -55,18 +55,24 @@ public struct SittingAnalysis: Sendable {
     }
 
     /// Journal marks and task profiles differ between honest schools more than independent
-    /// works would: each such family's p-values are recalibrated against the sitting's empirical null,
-    /// estimated from units of at least ``ThresholdPeakTest/smallUnit`` works.
+    /// works would: each such family's p-values are recalibrated against the sitting's
+    /// empirical null (a between-unit variance growing with the unit's size), estimated from
+    /// units of at least ``ThresholdPeakTest/smallUnit`` works.
     private static func calibrateAgainstEmpiricalNull(_ units: inout [UnitResult], families: [String]) {
         for family in families {
-            let z = units.filter { $0.works >= ThresholdPeakTest.smallUnit }
-                .compactMap { $0.indicators.first { $0.family == family }?.test.standardized }
-            let null = EmpiricalNull(standardized: z)
+            var z: [Double] = [], works: [Int] = []
+            for unit in units where unit.works >= ThresholdPeakTest.smallUnit {
+                guard let statistic = unit.indicators.first(where: { $0.family == family })?.test.standardized else { continue }
+                z.append(statistic)
+                works.append(unit.works)
+            }
+            let null = EmpiricalNull(standardized: z, works: works)
             for u in units.indices {
                 for i in units[u].indicators.indices where units[u].indicators[i].family == family {
                     let test = units[u].indicators[i].test
-                    units[u].indicators[i].test.pValue = null.pValue(exact: test.pValue, standardized: test.standardized)
-                    units[u].indicators[i].detail["null_scale"] = (null.scale * 100).rounded() / 100
+                    units[u].indicators[i].test.pValue = null.pValue(exact: test.pValue, standardized: test.standardized,
+                                                                     works: units[u].works)
+                    units[u].indicators[i].detail["null_scale"] = (null.scale(works: units[u].works) * 100).rounded() / 100
                 }
             }
         }

@@ -1,0 +1,51 @@
+import ObjectivityCore
+import Testing
+
+@Suite struct EmpiricalNullTests {
+    /// Statistics of 2,000 units of 10…150 works whose honest null has variance 1 + τ²·n.
+    private func sample(tau2: Double, seed: UInt64) -> (z: [Double], works: [Int]) {
+        var rng = SplitMix64(seed: seed)
+        var z: [Double] = [], works: [Int] = []
+        for _ in 0..<2000 {
+            let n = 10 + Int(rng.nextUnit() * 141)
+            works.append(n)
+            z.append((1 + tau2 * Double(n)).squareRoot() * rng.nextNormal())
+        }
+        return (z, works)
+    }
+
+    @Test func betweenUnitVariance_isRecoveredFromTheBulk() {
+        for (tau2, seed) in [(0.02, 1 as UInt64), (0.05, 2)] {
+            let (z, works) = sample(tau2: tau2, seed: seed)
+            let null = EmpiricalNull(standardized: z, works: works)
+            #expect(abs(null.betweenVariance - tau2) < 0.3 * tau2, "τ² = \(tau2): estimated \(null.betweenVariance)")
+            #expect(null.center < 0.1)
+        }
+    }
+
+    @Test func modelVarianceAlone_leavesTheExactTestInForce() {
+        let (z, works) = sample(tau2: 0, seed: 3)
+        let null = EmpiricalNull(standardized: z, works: works)
+        #expect(null.betweenVariance < 0.002)
+        #expect(null.scale(works: 100) < 1.1)
+    }
+
+    @Test func calibratedPValues_areUniformAcrossSizes() {
+        // The share of honest units below p = 0.01 stays near 1 % for small and large units
+        // alike — one scale for every size would not.
+        let (z, works) = sample(tau2: 0.04, seed: 4)
+        let null = EmpiricalNull(standardized: z, works: works)
+        let p = zip(z, works).map { null.pValue(exact: 0, standardized: $0.0, works: $0.1) }
+        for band in [10...60, 100...150] {
+            let inBand = zip(p, works).filter { band.contains($0.1) }.map(\.0)
+            let share = Double(inBand.filter { $0 < 0.01 }.count) / Double(inBand.count)
+            #expect(share < 0.025, "works \(band): \(share) below 0.01")
+        }
+    }
+
+    @Test func fewUnits_keepTheTheoreticalNull() {
+        let null = EmpiricalNull(standardized: [5, -5, 4, -4], works: [50, 50, 50, 50])
+        #expect(null == EmpiricalNull(standardized: [], works: []))
+        #expect(null.pValue(exact: 0.003, standardized: 2.75, works: 50) == 0.003)
+    }
+}
