@@ -61,3 +61,35 @@ import Testing
         #expect(byMark.lowered.pValue < 0.001, "by mark only, the same unit looks inflated: p = \(byMark.lowered.pValue)")
     }
 }
+
+@Suite struct JournalDiscrepancyRaisedAndLevelTests {
+    @Test func signConvention_raisedMeansVPRAboveJournal() {
+        let region = JournalDiscrepancyTest(vpr: [Int8](repeating: 3, count: 500) + [Int8](repeating: 4, count: 500),
+                                            journal: [Int8](repeating: 3, count: 1000))
+        // Half the region's journal-3 works got a ВПР «4»; a unit where all 20 did is «Повысили» throughout.
+        let result = region.test(vpr: ArraySlice([Int8](repeating: 4, count: 20)), journal: ArraySlice([Int8](repeating: 3, count: 20)))
+        #expect(result.raised.statistic == 20)
+        #expect(result.raised.pValue < 1e-5)
+        #expect(result.lowered.statistic == 0)
+    }
+
+    @Test func strongHonestSchool_agreesWithItsJournal_withoutBeingFlagged() {
+        // Strong units (level +1): journal 5 → ВПР 5 in 8 of 10 works; weak units (−1): 4 of 10.
+        var vpr: [Int8] = [], journal: [Int8] = [], levels: [JournalDiscrepancyTest.Level] = []
+        for unit in 0..<40 {
+            let strong = unit % 2 == 0
+            for i in 0..<30 {
+                journal.append(5)
+                vpr.append(i % 10 < (strong ? 8 : 4) ? 5 : 4)
+                levels.append(JournalDiscrepancyTest.Level(vprSide: strong ? 1 : -1, journalSide: strong ? 1 : -1))
+            }
+        }
+        let unitVPR = ArraySlice([Int8](repeating: 5, count: 40) + [Int8](repeating: 4, count: 10))
+        let unitJournal = ArraySlice([Int8](repeating: 5, count: 50))
+        let plain = JournalDiscrepancyTest(vpr: vpr, journal: journal).test(vpr: unitVPR, journal: unitJournal)
+        let adjusted = JournalDiscrepancyTest(vpr: vpr, journal: journal, levels: levels)
+            .test(vpr: unitVPR, journal: unitJournal, level: JournalDiscrepancyTest.Level(vprSide: 1, journalSide: 1))
+        #expect(plain.confirmed.pValue < 0.01, "without the level: p = \(plain.confirmed.pValue)")
+        #expect(adjusted.confirmed.pValue > 0.3, "at its own level: p = \(adjusted.confirmed.pValue)")
+    }
+}

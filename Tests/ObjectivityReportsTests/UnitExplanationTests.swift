@@ -31,7 +31,7 @@ import Testing
         #expect(text.contains("«3» — 7, «4» — 11, «5» — 15 перв. балла"))
         #expect(text.contains("ровно на границе 12 из 15 работ"))
         #expect(text.contains("ожидалось 6,0"))
-        #expect(text.contains("(«Понизили») у 20 из 38 работ при ожидаемых 10,5"))
+        #expect(text.contains("(«Понизили») у 20 из 38 работ при ожидаемых для тех же баллов и уровня ОО 10,5"))
         #expect(text.contains("p < 0,0001, q = 0,0001"))
         #expect(text.contains("Признаки снимаются, если перепроверка"))
         #expect(!text.lowercased().contains("доказ"))

@@ -21,7 +21,7 @@ import Testing
             }
         }
         #expect(tests.keys.sorted() == ["distribution", "high_results", "journal_discrepancy/confirmed", "journal_discrepancy/large_gaps",
-                                        "journal_discrepancy/lowered", "task_inversion", "threshold_peak"])
+                                        "journal_discrepancy/lowered", "journal_discrepancy/raised", "task_inversion", "threshold_peak"])
         for (family, n) in tests {
             let limit = 0.05 * Double(n) + 3 * (0.05 * 0.95 * Double(n)).squareRoot()
             #expect(Double(fired[family, default: 0]) <= limit, "\(family): \(fired[family, default: 0]) of \(n) at p < 0.05")

@@ -1,14 +1,17 @@
 /// `journal_discrepancy` for one unit: ВПР marks against the teachers' journal marks, with
-/// the two directions kept apart.
+/// the directions kept apart.
 ///
 /// ФИС ОКО names the comparison from the ВПР's side: «Понизили» = ВПР mark *below* the
 /// journal mark (the journal looks inflated), «Подтвердили» = equal, «Повысили» = ВПР mark
-/// *above* the journal. The region's works give the conditional distributions; a unit is
-/// compared with what they predict for its own marks:
+/// *above* the journal. The region's works give the conditional rates; a unit is compared
+/// with what they predict for its own works and its own level:
 ///
 /// - `confirmed`: works with «Подтвердили», each with P(ВПР = journal | its journal mark).
 ///   Too many means ВПР marks bent toward the journal. Conditioning on the journal mark
 ///   keeps the test valid when the ВПР marks themselves were raised.
+/// - `raised`: works with «Повысили», each with P(ВПР > journal | its journal mark). Too
+///   many means ВПР marks above what the pupils' own teachers give all year: lenient
+///   marking of the ВПР or help during it.
 /// - `lowered`: works with «Понизили», each with P(journal > ВПР | its primary score) —
 ///   the score, finer than the mark, takes out the honest ability differences within a
 ///   mark's band. Too many means inflated journal marks.
@@ -16,9 +19,32 @@
 ///   its primary score).
 /// (Without scores, `lowered` and `largeGaps` condition on the ВПР mark.)
 ///
-/// Each is an exact one-sided Poisson-binomial tail; the effect is the excess share of the
-/// unit's works with journal marks (observed − expected) / works.
+/// Every rate is adjusted for the unit's level by ``LevelAdjustedRate`` when the test is
+/// built with levels: honest strong schools agree with their journals more often.
+/// Each test is an exact one-sided Poisson-binomial tail; the effect is the excess share
+/// of the unit's works with journal marks (observed − expected) / works.
 public struct JournalDiscrepancyTest: Sendable {
+    /// A unit's level twice over (SDs of the sitting's works, see ``UnitLevels``): measured
+    /// where the ВПР marking cannot reach, for `confirmed` and `raised`, and where the
+    /// journal cannot reach, for `lowered` and `largeGaps`.
+    public struct Level: Sendable, Equatable {
+        public var vprSide: Double
+        public var journalSide: Double
+        public init(vprSide: Double, journalSide: Double) {
+            self.vprSide = vprSide
+            self.journalSide = journalSide
+        }
+        public static let average = Level(vprSide: 0, journalSide: 0)
+    }
+
+    /// The four comparisons of one unit.
+    public struct Result: Sendable {
+        public var confirmed: HypothesisTestResult
+        public var raised: HypothesisTestResult
+        public var lowered: HypothesisTestResult
+        public var largeGaps: HypothesisTestResult
+    }
+
     /// P(ВПР = m | journal = j), indexed [j − 2][m − 2].
     private let vprGivenJournal: [[Double]]
     /// P(journal = j | ВПР = m), indexed [m − 2][j − 2].
@@ -27,11 +53,20 @@ public struct JournalDiscrepancyTest: Sendable {
     /// neighbouring scores until at least 30 works back each; empty without scores.
     private let loweredGivenScore: [Double]
     private let gapGivenScore: [Double]
+    /// Mean and SD of the primary score over the works compared: the position of a work
+    /// in the score-conditioned rates.
+    private let scoreCentre: Double
+    private let scoreSpread: Double
+    private var confirmedAdjustment = LevelAdjustedRate.unadjusted
+    private var raisedAdjustment = LevelAdjustedRate.unadjusted
+    private var loweredAdjustment = LevelAdjustedRate.unadjusted
+    private var gapAdjustment = LevelAdjustedRate.unadjusted
 
-    /// The region's conditional distributions, from every work with both marks (2…5).
-    /// Journal mark 0 means «нет отметки» and is left out. A half-work prior on every cell
-    /// keeps sparse rows away from zero.
-    public init(vpr: [Int8], journal: [Int8], scores: [Int16]? = nil) {
+    /// The region's conditional rates, from every work with both marks (2…5). Journal mark
+    /// 0 means «нет отметки» and is left out. A half-work prior on every cell keeps sparse
+    /// rows away from zero.
+    /// - Parameter levels: each work's unit level; nil leaves the rates unadjusted.
+    public init(vpr: [Int8], journal: [Int8], scores: [Int16]? = nil, levels: [Level]? = nil) {
         var joint = [[Double]](repeating: [Double](repeating: 0.5, count: 4), count: 4)  // [m][j]
         for (m, j) in zip(vpr, journal) where (2...5).contains(m) && (2...5).contains(j) {
             joint[Int(m) - 2][Int(j) - 2] += 1
@@ -45,60 +80,75 @@ public struct JournalDiscrepancyTest: Sendable {
             let total = column.reduce(0, +)
             return column.map { $0 / total }
         }
-        guard let scores, let top = scores.max(), top >= 0 else {
+        if let scores, let top = scores.max(), top >= 0 {
+            var total = [Double](repeating: 0, count: Int(top) + 1)
+            var lowered = total, gaps = total
+            var sum = 0.0, sumSquares = 0.0, n = 0.0
+            for i in scores.indices where Self.compared(vpr[i], journal[i]) && scores[i] >= 0 {
+                let s = Int(scores[i])
+                total[s] += 1
+                if journal[i] > vpr[i] { lowered[s] += 1 }
+                if abs(Int(journal[i]) - Int(vpr[i])) >= 2 { gaps[s] += 1 }
+                sum += Double(s); sumSquares += Double(s * s); n += 1
+            }
+            var pooledLowered: [Double] = [], pooledGaps: [Double] = []
+            for s in total.indices {
+                var n = 0.0, l = 0.0, g = 0.0, radius = 0
+                while n < 30, radius < total.count {
+                    for c in Set([s - radius, s + radius]) where total.indices.contains(c) {
+                        n += total[c]; l += lowered[c]; g += gaps[c]
+                    }
+                    radius += 1
+                }
+                // A half-work prior keeps a probability off 0 and 1.
+                pooledLowered.append((l + 0.5) / (n + 1))
+                pooledGaps.append((g + 0.5) / (n + 1))
+            }
+            loweredGivenScore = pooledLowered
+            gapGivenScore = pooledGaps
+            scoreCentre = n > 0 ? sum / n : 0
+            scoreSpread = n > 1 ? max(1e-9, ((sumSquares - sum * sum / n) / (n - 1)).squareRoot()) : 1
+        } else {
             loweredGivenScore = []
             gapGivenScore = []
-            return
+            scoreCentre = 0
+            scoreSpread = 1
         }
-        var total = [Double](repeating: 0, count: Int(top) + 1)
-        var lowered = total, gaps = total
-        for i in scores.indices where (2...5).contains(vpr[i]) && (2...5).contains(journal[i]) && scores[i] >= 0 {
-            let s = Int(scores[i])
-            total[s] += 1
-            if journal[i] > vpr[i] { lowered[s] += 1 }
-            if abs(Int(journal[i]) - Int(vpr[i])) >= 2 { gaps[s] += 1 }
+        guard let levels else { return }
+        precondition(levels.count == vpr.count, "one level per work")
+        var works = Works()
+        for i in vpr.indices where Self.compared(vpr[i], journal[i]) {
+            let score = scores.map { Int($0[i]) }
+            works.append(self.rates(mark: Int(vpr[i]), journal: Int(journal[i]), score: score), level: levels[i],
+                         mark: Int(vpr[i]), journal: Int(journal[i]))
         }
-        var pooledLowered: [Double] = [], pooledGaps: [Double] = []
-        for s in total.indices {
-            var n = 0.0, l = 0.0, g = 0.0, radius = 0
-            while n < 30, radius < total.count {
-                for c in Set([s - radius, s + radius]) where total.indices.contains(c) {
-                    n += total[c]; l += lowered[c]; g += gaps[c]
-                }
-                radius += 1
-            }
-            // A half-work prior keeps a probability off 0 and 1.
-            pooledLowered.append((l + 0.5) / (n + 1))
-            pooledGaps.append((g + 0.5) / (n + 1))
-        }
-        loweredGivenScore = pooledLowered
-        gapGivenScore = pooledGaps
+        confirmedAdjustment = works.fit(\.confirmed, byJournal: true) { $0.journal == $0.mark }
+        raisedAdjustment = works.fit(\.raised, byJournal: true) { $0.mark > $0.journal }
+        loweredAdjustment = works.fit(\.lowered, byJournal: false) { $0.journal > $0.mark }
+        gapAdjustment = works.fit(\.gap, byJournal: false) { abs($0.journal - $0.mark) >= 2 }
     }
 
-    /// The three tests for a unit's works (marks 2…5; journal 0 = none, skipped); pass the
-    /// works' primary scores when the test was built with scores.
-    public func test(vpr: ArraySlice<Int8>, journal: ArraySlice<Int8>, scores: ArraySlice<Int16>? = nil) -> (confirmed: HypothesisTestResult,
-                                                                          lowered: HypothesisTestResult,
-                                                                          largeGaps: HypothesisTestResult) {
-        var confirmed: [Double] = [], lowered: [Double] = [], gaps: [Double] = []
-        var kConfirmed = 0, kLowered = 0, kGaps = 0
-        let byScore = scores != nil && !loweredGivenScore.isEmpty
-        for (offset, (m8, j8)) in zip(vpr, journal).enumerated() where (2...5).contains(m8) && (2...5).contains(j8) {
-            let m = Int(m8) - 2, j = Int(j8) - 2
-            confirmed.append(vprGivenJournal[j][j])
-            if byScore, let scores {
-                let s = min(max(0, Int(scores[scores.startIndex + offset])), loweredGivenScore.count - 1)
-                lowered.append(loweredGivenScore[s])
-                gaps.append(gapGivenScore[s])
-            } else {
-                lowered.append(journalGivenVPR[m][(m + 1)...].reduce(0, +))
-                gaps.append((0..<4).filter { abs($0 - m) >= 2 }.reduce(0) { $0 + journalGivenVPR[m][$1] })
-            }
+    /// The four tests for a unit's works (marks 2…5; journal 0 = none, skipped); pass the
+    /// works' primary scores when the test was built with scores, and the unit's level
+    /// when it was built with levels.
+    public func test(vpr: ArraySlice<Int8>, journal: ArraySlice<Int8>, scores: ArraySlice<Int16>? = nil, level: Level = .average) -> Result {
+        var confirmed: [Double] = [], raised: [Double] = [], lowered: [Double] = [], gaps: [Double] = []
+        var kConfirmed = 0, kRaised = 0, kLowered = 0, kGaps = 0
+        for (offset, (m8, j8)) in zip(vpr, journal).enumerated() where Self.compared(m8, j8) {
+            let m = Int(m8), j = Int(j8)
+            let score = scores.map { Int($0[$0.startIndex + offset]) }
+            let base = rates(mark: m, journal: j, score: score)
+            confirmed.append(confirmedAdjustment.probability(base: base.confirmed, level: level.vprSide, position: base.journalPosition))
+            raised.append(raisedAdjustment.probability(base: base.raised, level: level.vprSide, position: base.journalPosition))
+            lowered.append(loweredAdjustment.probability(base: base.lowered, level: level.journalSide, position: base.scorePosition))
+            gaps.append(gapAdjustment.probability(base: base.gap, level: level.journalSide, position: base.scorePosition))
             if m == j { kConfirmed += 1 }
+            if m > j { kRaised += 1 }
             if j > m { kLowered += 1 }
             if abs(j - m) >= 2 { kGaps += 1 }
         }
         let n = confirmed.count
+        let byScore = scores != nil && !loweredGivenScore.isEmpty
         func result(_ k: Int, _ p: [Double], _ what: String) -> HypothesisTestResult {
             let distribution = PoissonBinomialDistribution(probabilities: p)
             let variance = p.reduce(0) { $0 + $1 * (1 - $1) }
@@ -107,12 +157,62 @@ public struct JournalDiscrepancyTest: Sendable {
             return HypothesisTestResult(
                 statistic: Double(k), parameter: Double(n), pValue: n == 0 ? 1 : distribution.probability(atLeast: k),
                 estimate: n > 0 ? (Double(k) - distribution.mean) / Double(n) : 0,
-                method: "exact Poisson-binomial test of \(what) against the region's conditional distribution; estimate: excess share of works",
+                method: "exact Poisson-binomial test of \(what) against the region's conditional rate at the unit's level; estimate: excess share of works",
                 alternative: .greater,
                 standardized: variance > 0 ? (Double(k) - distribution.mean) / variance.squareRoot() : nil, caveats: caveats)
         }
-        return (result(kConfirmed, confirmed, "«Подтвердили» given the journal mark"),
-                result(kLowered, lowered, byScore ? "«Понизили» given the primary score" : "«Понизили» given the ВПР mark"),
-                result(kGaps, gaps, byScore ? "marks two or more apart given the primary score" : "marks two or more apart given the ВПР mark"))
+        return Result(
+            confirmed: result(kConfirmed, confirmed, "«Подтвердили» given the journal mark"),
+            raised: result(kRaised, raised, "«Повысили» given the journal mark"),
+            lowered: result(kLowered, lowered, byScore ? "«Понизили» given the primary score" : "«Понизили» given the ВПР mark"),
+            largeGaps: result(kGaps, gaps, byScore ? "marks two or more apart given the primary score" : "marks two or more apart given the ВПР mark"))
+    }
+
+    /// Whether a work enters the comparison: both marks between 2 and 5.
+    private static func compared(_ vpr: Int8, _ journal: Int8) -> Bool { (2...5).contains(vpr) && (2...5).contains(journal) }
+
+    /// The region's unadjusted rates for one work, and its positions for the level terms.
+    private func rates(mark m: Int, journal j: Int, score: Int?) -> BaseRates {
+        let fromJournal = vprGivenJournal[j - 2]
+        var rates = BaseRates(confirmed: fromJournal[j - 2], raised: fromJournal[(j - 1)...].reduce(0, +), lowered: 0, gap: 0,
+                              journalPosition: Double(j) - 3.5, scorePosition: Double(m) - 3.5)
+        if let score, !loweredGivenScore.isEmpty {
+            let s = min(max(0, score), loweredGivenScore.count - 1)
+            rates.lowered = loweredGivenScore[s]
+            rates.gap = gapGivenScore[s]
+            rates.scorePosition = (Double(score) - scoreCentre) / scoreSpread
+        } else {
+            let fromMark = journalGivenVPR[m - 2]
+            rates.lowered = fromMark[(m - 1)...].reduce(0, +)
+            rates.gap = (0..<4).filter { abs($0 - (m - 2)) >= 2 }.reduce(0) { $0 + fromMark[$1] }
+        }
+        return rates
+    }
+
+    /// A work's region rates before the level adjustment.
+    private struct BaseRates {
+        var confirmed: Double, raised: Double, lowered: Double, gap: Double
+        /// Journal mark − 3.5, and the standardised score (or ВПР mark − 3.5 without scores).
+        var journalPosition: Double, scorePosition: Double
+    }
+
+    /// The sitting's compared works, gathered once to fit the four adjustments.
+    private struct Works {
+        var rates: [BaseRates] = []
+        var levels: [Level] = []
+        var marks: [(mark: Int, journal: Int)] = []
+
+        mutating func append(_ rate: BaseRates, level: Level, mark: Int, journal: Int) {
+            rates.append(rate)
+            levels.append(level)
+            marks.append((mark, journal))
+        }
+
+        /// - Parameter byJournal: the rate is conditioned on the journal mark (else on the score).
+        func fit(_ base: KeyPath<BaseRates, Double>, byJournal: Bool, outcome: ((mark: Int, journal: Int)) -> Bool) -> LevelAdjustedRate {
+            LevelAdjustedRate(outcomes: marks.map(outcome), base: rates.map { $0[keyPath: base] },
+                              level: levels.map { byJournal ? $0.vprSide : $0.journalSide },
+                                     position: rates.map { byJournal ? $0.journalPosition : $0.scorePosition })
+        }
     }
 }

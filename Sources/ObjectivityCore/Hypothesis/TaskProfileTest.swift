@@ -8,7 +8,10 @@
 /// expectations over its works: z = (observed − expected) / √variance, one-sided. A task
 /// counts as advanced if the export's Б/П/В row says П or В, or if its maximum is 2 or
 /// more (an open answer a teacher marks by criteria); the basic side is the one-point
-/// closed tasks, which leave a marker no room for generosity.
+/// closed tasks, which leave a marker no room for generosity. A sitting without one-point
+/// basic tasks (the ВПР in Russian is marked by criteria throughout) splits by the Б/П/В
+/// row alone: there, generous marking lifts both sides and only help with the hard tasks
+/// shows.
 /// A work's basic points are a noisy measure of its pupil: in a strong school pupils are
 /// better than their basic points alone suggest, and do better on the advanced tasks too.
 /// So the expectation is also adjusted for the unit's level: across the sitting's units
@@ -23,7 +26,8 @@ public struct TaskProfileTest: Sendable {
 
     /// Learns the region's relation from all works of `sitting`.
     public init(sitting: Sitting) {
-        advanced = sitting.tasks.map { ($0.level ?? .basic) != .basic || $0.maxScore >= 2 }
+        let closedBasic = sitting.tasks.contains { ($0.level ?? .basic) == .basic && $0.maxScore == 1 }
+        advanced = sitting.tasks.map { ($0.level ?? .basic) != .basic || (closedBasic && $0.maxScore >= 2) }
         let basicMax = zip(sitting.tasks, advanced).filter { !$0.1 }.reduce(0) { $0 + $1.0.maxScore }
         var sum = [Double](repeating: 0, count: basicMax + 1)
         var sumSquares = sum

@@ -2,7 +2,7 @@
 public struct IndicatorResult: Sendable, Equatable {
     /// Stable code: `threshold_peak`, `journal_discrepancy`, …
     public var code: String
-    /// Which side or part of the indicator (`confirmed`, `lowered`, `large_gaps`; a cut).
+    /// Which side or part of the indicator (`confirmed`, `raised`, `lowered`, `large_gaps`; a cut).
     public var detail: [String: Double]
     /// For indicators with directions, which one.
     public var direction: String?

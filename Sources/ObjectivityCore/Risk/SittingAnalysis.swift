@@ -17,7 +17,10 @@ public struct SittingAnalysis: Sendable {
         let shape = SittingBunching.counterfactualShape(histogram: histogram, estimates: bunching)
         let cuts = (3...5).compactMap { sitting.scale.cut(for: $0) }
         let threshold = ThresholdPeakTest(regionShape: shape, cuts: cuts)
-        let journal = JournalDiscrepancyTest(vpr: sitting.works.mark, journal: sitting.works.journalMark, scores: sitting.works.primaryScore)
+        let unitLevels = UnitLevels(sitting: sitting)
+        let levels = zip(unitLevels.forVPRSide, unitLevels.forJournalSide).map { JournalDiscrepancyTest.Level(vprSide: $0, journalSide: $1) }
+        let journal = JournalDiscrepancyTest(vpr: sitting.works.mark, journal: sitting.works.journalMark,
+                                             scores: sitting.works.primaryScore, levels: sitting.works.school.map { levels[Int($0)] })
         let profiles = TaskProfileTest(sitting: sitting).tests(sitting: sitting)
         let distribution = DistributionTest(threshold: threshold)
         let high = HighResultsTest(model: SchoolLevelModel(groups: (0..<Int32(sitting.schools.count)).map { school in
@@ -41,15 +44,16 @@ public struct SittingAnalysis: Sendable {
                 scores: sitting.works.primaryScore[rows], selective: context.selectiveSchools.contains(login),
                 giaZ: context.giaLevels[login])))
             let discrepancy = journal.test(vpr: sitting.works.mark[rows], journal: sitting.works.journalMark[rows],
-                                           scores: sitting.works.primaryScore[rows])
+                                           scores: sitting.works.primaryScore[rows], level: levels[Int(school)])
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "confirmed", test: discrepancy.confirmed))
+            indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "raised", test: discrepancy.raised))
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "lowered", test: discrepancy.lowered))
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "large_gaps", test: discrepancy.largeGaps))
             units.append(UnitResult(sitting: sitting.key, school: sitting.schools[school], works: rows.count,
                                     indicators: indicators, riskScore: 0, riskLevel: .none))
         }
         Self.calibrateAgainstEmpiricalNull(&units, families: ["distribution", "task_inversion", "journal_discrepancy/confirmed",
-                                                                "journal_discrepancy/lowered", "journal_discrepancy/large_gaps"])
+                                                                "journal_discrepancy/raised", "journal_discrepancy/lowered", "journal_discrepancy/large_gaps"])
         RiskModel.apply(to: &units)
         self.units = units
     }

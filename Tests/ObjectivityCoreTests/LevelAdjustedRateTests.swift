@@ -1,0 +1,35 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import ObjectivityCore
+import Testing
+
+@Suite struct LevelAdjustedRateTests {
+    @Test func coefficients_matchScipyLogisticRegressionWithOffset() {
+        // python3 fixtures/reference/level_adjusted_rate.py (SciPy 1.17.1, BFGS on the same data)
+        let reference = [0.4448093221250609, 0.8107627955797215, 0.24990827956276093]
+        var base: [Double] = [], level: [Double] = [], position: [Double] = [], outcomes: [Bool] = []
+        for i in 0..<400 {
+            let b = 0.15 + 0.7 * Double(i % 7) / 6
+            let l = Double((i * 37) % 21 - 10) / 5
+            let x = Double(i % 4) - 1.5
+            let eta = log(b / (1 - b)) + 0.3 + 0.8 * l + 0.2 * l * x
+            let u = (Double((i * 7919) % 1000) + 0.5) / 1000
+            base.append(b); level.append(l); position.append(x)
+            outcomes.append(u < 1 / (1 + exp(-eta)))
+        }
+        let fit = LevelAdjustedRate(outcomes: outcomes, base: base, level: level, position: position)
+        for (c, r) in zip(fit.coefficients, reference) {
+            #expect(abs(c - r) < 1e-6, "\(fit.coefficients) vs \(reference)")
+        }
+    }
+
+    @Test func averageLevel_keepsTheBaseRate_unadjustedKeepsItEverywhere() {
+        let fit = LevelAdjustedRate(outcomes: [true, false, true, false], base: [0.5, 0.5, 0.5, 0.5],
+                                    level: [1, 1, -1, -1], position: [0, 0, 0, 0])
+        #expect(abs(fit.probability(base: 0.3, level: 0, position: 0) - 0.3) < 1e-6)
+        #expect(abs(LevelAdjustedRate.unadjusted.probability(base: 0.3, level: 2, position: 1) - 0.3) < 1e-12)
+    }
+}
