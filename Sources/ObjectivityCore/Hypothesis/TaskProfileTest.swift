@@ -15,8 +15,8 @@
 /// A work's basic points are a noisy measure of its pupil: in a strong school pupils are
 /// better than their basic points alone suggest, and do better on the advanced tasks too.
 /// So the expectation is also adjusted for the unit's level: across the sitting's units
-/// of at least 20 works, the excess per work is regressed (weighted by works) on the
-/// unit's mean basic points, and that line is part of the null.
+/// of at least 10 works, the excess per work is regressed (weighted by works) on the
+/// unit's mean basic points and its square, and that curve is part of the null.
 /// Effect: excess advanced points per work, in points.
 public struct TaskProfileTest: Sendable {
     /// Whether each task counts as advanced.
@@ -88,36 +88,28 @@ public struct TaskProfileTest: Sendable {
             if u.works > 0 { sums.append((school, u)) }
         }
         regionBasic /= Double(max(1, sitting.works.count))
-        // Weighted least squares of excess per work on the unit's mean basic points, refitted
-        // once without the units more than 2.5 robust SDs above or below the first line, so
-        // that units with bent results do not pull the null toward themselves.
+        // Weighted least squares of excess per work on the unit's mean basic points and its
+        // square (basic tasks saturate in strong schools, so the relation bends), refitted
+        // once without the units more than 2.5 robust SDs off the first curve, so that units
+        // with bent results do not pull the null toward themselves.
         var fitted: [LevelPoint] = []
         for (_, u) in sums where u.works >= ThresholdPeakTest.smallUnit {
             let n = Double(u.works)
             fitted.append(LevelPoint(x: u.basic / n - regionBasic, y: (u.observed - u.expected) / n, w: n))
         }
-        func line(_ points: [LevelPoint]) -> (intercept: Double, slope: Double) {
-            var sw = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
-            for p in points {
-                sw += p.w; sx += p.w * p.x; sy += p.w * p.y; sxx += p.w * p.x * p.x; sxy += p.w * p.x * p.y
-            }
-            let denominator = sw * sxx - sx * sx
-            let slope = denominator > 0 ? (sw * sxy - sx * sy) / denominator : 0
-            return (sw > 0 ? (sy - slope * sx) / sw : 0, slope)
-        }
-        var (intercept, slope) = line(fitted)
-        let standardized: [Double] = fitted.map { point in (point.y - intercept - slope * point.x) * point.w.squareRoot() }
+        var curve = Self.levelCurve(fitted)
+        let standardized: [Double] = fitted.map { point in (point.y - curve.at(point.x)) * point.w.squareRoot() }
         let sorted = standardized.map(abs).sorted()
         if !sorted.isEmpty {
             let spread = 1.4826 * sorted[sorted.count / 2]
             var kept: [LevelPoint] = []
             for (point, z) in zip(fitted, standardized) where spread == 0 || abs(z) <= 2.5 * spread { kept.append(point) }
-            (intercept, slope) = line(kept)
+            curve = Self.levelCurve(kept)
         }
         var results: [Int32: HypothesisTestResult] = [:]
         for (school, u) in sums {
             let n = Double(u.works)
-            let expected = u.expected + n * (intercept + slope * (u.basic / n - regionBasic))
+            let expected = u.expected + n * curve.at(u.basic / n - regionBasic)
             let z = u.variance > 0 ? (u.observed - expected) / u.variance.squareRoot() : 0
             var caveats: [String] = []
             if u.works < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(u.works) works") }
@@ -128,6 +120,29 @@ public struct TaskProfileTest: Sendable {
                 alternative: .greater, standardized: z, caveats: caveats)
         }
         return results
+    }
+
+    /// The null's excess per work as a function of the unit's centred mean basic points.
+    private struct LevelCurve {
+        var coefficients: [Double]
+        func at(_ x: Double) -> Double { coefficients[0] + coefficients[1] * x + coefficients[2] * x * x }
+    }
+
+    /// Weighted least squares (QR on √w-scaled rows) of y on 1, x, x²; a flat line at the
+    /// weighted mean when the points cannot carry a curve.
+    private static func levelCurve(_ points: [LevelPoint]) -> LevelCurve {
+        let totalWeight = points.reduce(0) { $0 + $1.w }
+        let mean = totalWeight > 0 ? points.reduce(0) { $0 + $1.w * $1.y } / totalWeight : 0
+        guard points.count >= 10 else { return LevelCurve(coefficients: [mean, 0, 0]) }
+        var design: [Double] = [], response: [Double] = []
+        for p in points {
+            let r = p.w.squareRoot()
+            design += [r, r * p.x, r * p.x * p.x]
+            response.append(r * p.y)
+        }
+        guard let beta = try? LeastSquares.solve(design: Matrix(rows: points.count, columns: 3, elements: design), response: response),
+              beta.allSatisfy(\.isFinite) else { return LevelCurve(coefficients: [mean, 0, 0]) }
+        return LevelCurve(coefficients: beta)
     }
 
     /// A unit's running sums: advanced points observed and expected, their variance, basic points, works.
