@@ -9,6 +9,8 @@ struct SimulatedRegionRun {
     let directory: URL
     let summary: SimulationSummary
     let sittings: [SittingKey: Sitting]
+    let registry: [SchoolRecord]
+    let gia: [GIAResults]
     let truth: [String]
 
     init(_ configuration: RegionConfiguration) throws {
@@ -17,16 +19,23 @@ struct SimulatedRegionRun {
         summary = try RegionSimulator(configuration: configuration, models: models).run(into: directory)
         let reader = InputFileReader(models: models)
         var assemblers: [SittingKey: SittingAssembler] = [:]
+        var registry: [SchoolRecord] = [], gia: [GIAResults] = []
         let inbox = directory.appendingPathComponent("inbox")
         for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted() {
             let report = reader.read(url: inbox.appendingPathComponent(name))
             if let error = report.error { throw error }
-            if case .vprResults(let file) = report.content {
+            switch report.content {
+            case .vprResults(let file):
                 var assembler = assemblers[file.key] ?? SittingAssembler(key: file.key)
                 try assembler.add(file.batch)
                 assemblers[file.key] = assembler
+            case .schoolRegistry(let file): registry += file.schools
+            case .giaResults(let file): gia.append(file.results)
+            default: break
             }
         }
+        self.registry = registry
+        self.gia = gia
         sittings = assemblers.mapValues { assembler in
             assembler.assemble(scale: models.scales.scale(for: assembler.key)!)
         }

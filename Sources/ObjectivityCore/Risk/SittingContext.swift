@@ -11,6 +11,14 @@ public struct SittingContext: Sendable {
         self.giaLevels = giaLevels
     }
 
+    /// The context of sitting `key` from the uploaded registry and ГИА tables: selective
+    /// are the lyceums and gymnasiums and the schools with advanced study of the sitting's
+    /// subject; the ГИА level is the same subject's ОГЭ in the same year.
+    public init(for key: SittingKey, registry: [SchoolRecord], gia: [GIAResults]) {
+        self.init(selectiveSchools: Set(registry.filter { $0.isSelective || $0.advancedSubjects.contains(key.subject) }.map(\.login)),
+                  giaLevels: Self.giaLevels(from: gia, exam: .oge, subject: key.subject, year: key.year))
+    }
+
     /// The ГИА level of every school for one exam, subject and year, from any number of
     /// ГИА result tables.
     public static func giaLevels(from tables: [GIAResults], exam: GIAExam, subject: String, year: Int) -> [String: Double] {

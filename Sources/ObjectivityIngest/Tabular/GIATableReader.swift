@@ -75,9 +75,10 @@ struct GIATableReader {
             return skip(.missingValue, row, primary, "столбец «Отметка» для \(e.rawValue)")
         }
         let canonical = subjects.canonical(subjectText) ?? subjectText
-        let dedupe = "\(y)|\(e.rawValue)|\(canonical)|\(codeText)"
+        // Participant codes are unique within a school, as in the ВПР exports.
+        let dedupe = "\(y)|\(e.rawValue)|\(canonical)|\(schoolText)|\(codeText)"
         guard seen.insert(dedupe).inserted else {
-            return skip(.duplicateParticipant, row, code, "один результат участника по экзамену и предмету в году", found: codeText)
+            return skip(.duplicateParticipant, row, code, "один результат участника ОО по экзамену и предмету в году", found: codeText)
         }
         results.year.append(Int16(y))
         results.exam.append(e)

@@ -49,10 +49,7 @@ struct ScanCommand: ParsableCommand {
             default: break
             }
         }
-        let contexts = keys.map { key in
-            SittingContext(selectiveSchools: Set(registry.filter { $0.isSelective || $0.advancedSubjects.contains(key.subject) }.map(\.login)),
-                           giaLevels: SittingContext.giaLevels(from: gia, exam: .oge, subject: key.subject, year: key.year))
-        }
+        let contexts = keys.map { SittingContext(for: $0, registry: registry, gia: gia) }
         // Sittings are independent: both cores work on them (BLAS stays single-threaded).
         let results = OrderedResults<SittingAnalysis>(count: keys.count)
         let sittings = keys.map { batch.sittings[$0]! }
