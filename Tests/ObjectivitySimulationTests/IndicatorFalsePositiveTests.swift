@@ -8,20 +8,24 @@ import Testing
     @Test func everyFamily_firesWithinItsNominalRate_onAnHonestRegion() throws {
         var c = RegionConfiguration.small(schools: 400, seed: 51)
         c.manipulatedSchoolShare = 0
-        c.sittings = [SittingSpecification(subject: "Математика", grade: 5), SittingSpecification(subject: "Русский язык", grade: 8)]
+        c.years = [2024, 2025]
+        c.sittings = [SittingSpecification(subject: "Математика", grade: 4), SittingSpecification(subject: "Математика", grade: 5),
+                      SittingSpecification(subject: "Русский язык", grade: 8)]
+        c.giaSubjects = ["Математика"]
         let run = try SimulatedRegionRun(c)
         defer { run.remove() }
         var tests: [String: Int] = [:], fired: [String: Int] = [:]
-        for sitting in run.sittings.values {
-            for unit in SittingAnalysis(sitting: sitting, seed: 1).units {
+        for analysis in run.analyses() {
+            for unit in analysis.units {
                 for indicator in unit.indicators where (indicator.test.parameter ?? 0) > 0 {
                     tests[indicator.family, default: 0] += 1
                     if indicator.test.pValue < 0.05 { fired[indicator.family, default: 0] += 1 }
                 }
             }
         }
-        #expect(tests.keys.sorted() == ["distribution", "high_results", "journal_discrepancy/confirmed", "journal_discrepancy/large_gaps",
-                                        "journal_discrepancy/lowered", "journal_discrepancy/raised", "task_inversion", "threshold_peak"])
+        #expect(tests.keys.sorted() == ["cohort", "distribution", "high_results", "journal_discrepancy/confirmed", "journal_discrepancy/large_gaps",
+                                        "journal_discrepancy/lowered", "journal_discrepancy/raised", "task_inversion", "threshold_peak",
+                                        "year_jump/journal", "year_jump/level"])
         for (family, n) in tests {
             let limit = 0.05 * Double(n) + 3 * (0.05 * 0.95 * Double(n)).squareRoot()
             #expect(Double(fired[family, default: 0]) <= limit, "\(family): \(fired[family, default: 0]) of \(n) at p < 0.05")

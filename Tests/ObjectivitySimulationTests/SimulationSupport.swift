@@ -80,3 +80,15 @@ extension RegionConfiguration {
         return (clean, nudged)
     }
 }
+
+extension SimulatedRegionRun {
+    /// Every sitting analysed as `scan` does: with the registry and ГИА context, then the
+    /// comparisons across years and the persistence prior.
+    func analyses(seed: UInt64 = 1) -> [SittingAnalysis] {
+        var analyses = sittings.keys.sorted().map { key in
+            SittingAnalysis(sitting: sittings[key]!, context: SittingContext(for: key, registry: registry, gia: gia), seed: seed)
+        }
+        CrossYearAnalysis.apply(to: &analyses)
+        return analyses
+    }
+}

@@ -7,7 +7,8 @@ import Darwin
 /// Turns a unit's indicators into `risk_score` and `risk_level`.
 ///
 /// Method: each indicator family's p-values are Benjamini–Hochberg adjusted within the
-/// sitting. The score ranks by the strength of the evidence, continuously, so that weak
+/// sitting, weighted by the unit's prior (``UnitResult/priorWeight``, 1 unless the school
+/// showed signs in earlier years; p is divided by it). The score ranks by the strength of the evidence, continuously, so that weak
 /// signs still order units: with P = min(1, K · min p) over the K families (Bonferroni, so
 /// that more indicators do not by themselves raise risk) and E = −log₁₀ P,
 /// `risk_score = E / (E + 2)` (P = 0.01 → 0.5, 10⁻⁴ → 0.67, 10⁻⁸ → 0.8). The level comes
@@ -25,6 +26,10 @@ public enum RiskModel {
     /// Units smaller than this never reach `high` on a single indicator.
     public static let smallUnit = 10
 
+    /// p / w, the weighted p-value of Genovese, Roeder & Wasserman (2006): with weights of
+    /// mean 1 over a sitting, BH on them still controls the false discovery rate.
+    private static func weighted(_ p: Double, _ unit: UnitResult) -> Double { min(1, p / unit.priorWeight) }
+
     /// Fills q-values, `fired`, the risk score and level of every unit of one sitting.
     public static func apply(to units: inout [UnitResult]) {
         var families: [String: [(unit: Int, indicator: Int)]] = [:]
@@ -32,7 +37,7 @@ public enum RiskModel {
             for (i, indicator) in unit.indicators.enumerated() { families[indicator.family, default: []].append((u, i)) }
         }
         for members in families.values {
-            let q = BenjaminiHochberg.qValues(members.map { units[$0.unit].indicators[$0.indicator].test.pValue })
+            let q = BenjaminiHochberg.qValues(members.map { Self.weighted(units[$0.unit].indicators[$0.indicator].test.pValue, units[$0.unit]) })
             for (member, value) in zip(members, q) {
                 units[member.unit].indicators[member.indicator].qValue = value
                 units[member.unit].indicators[member.indicator].fired = value < firingQ
@@ -40,7 +45,7 @@ public enum RiskModel {
         }
         for u in units.indices {
             let k = Double(max(1, units[u].indicators.count))
-            let p = max(1e-300, min(1, k * (units[u].indicators.map(\.test.pValue).min() ?? 1)))
+            let p = max(1e-300, min(1, k * Self.weighted(units[u].indicators.map(\.test.pValue).min() ?? 1, units[u])))
             let evidence = -log10(p)
             units[u].riskScore = evidence / (evidence + 2)
             let q = min(1, k * (units[u].indicators.map(\.qValue).min() ?? 1))

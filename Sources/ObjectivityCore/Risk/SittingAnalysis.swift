@@ -4,7 +4,8 @@ public struct SittingAnalysis: Sendable {
     public let sitting: Sitting
     /// Bunching at each cut, region level.
     public let bunching: [(mark: Int, estimate: BunchingEstimate)]
-    public let units: [UnitResult]
+    /// Every unit's indicators and risk; ``CrossYearAnalysis`` adds its indicators later.
+    public internal(set) var units: [UnitResult]
 
     /// - Parameters:
     ///   - context: registry and ГИА knowledge for `high_results`; empty when not uploaded.
@@ -28,6 +29,7 @@ public struct SittingAnalysis: Sendable {
             for row in sitting.rows(ofSchool: school) { group.add(Double(sitting.works.primaryScore[row])) }
             return group
         }))
+        let standardScores = Self.standardScores(sitting)
         var units: [UnitResult] = []
         for school in 0..<Int32(sitting.schools.count) {
             let rows = sitting.rows(ofSchool: school)
@@ -49,20 +51,48 @@ public struct SittingAnalysis: Sendable {
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "raised", test: discrepancy.raised))
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "lowered", test: discrepancy.lowered))
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "large_gaps", test: discrepancy.largeGaps))
-            units.append(UnitResult(sitting: sitting.key, school: sitting.schools[school], works: rows.count,
-                                    indicators: indicators, riskScore: 0, riskLevel: .none))
+            var unit = UnitResult(sitting: sitting.key, school: sitting.schools[school], works: rows.count,
+                                  indicators: indicators, riskScore: 0, riskLevel: .none)
+            unit.summary = Self.summary(rows: rows, standardScores: standardScores, marks: sitting.works.mark, lowered: discrepancy.lowered)
+            units.append(unit)
         }
-        Self.calibrateAgainstEmpiricalNull(&units, families: ["distribution", "task_inversion", "journal_discrepancy/confirmed",
+        Self.calibrate(&units, families: ["distribution", "task_inversion", "journal_discrepancy/confirmed",
                                                                 "journal_discrepancy/raised", "journal_discrepancy/lowered", "journal_discrepancy/large_gaps"])
         RiskModel.apply(to: &units)
         self.units = units
+    }
+
+    /// Each work's primary score in standard deviations of the sitting's works from their mean.
+    static func standardScores(_ sitting: Sitting) -> [Double] {
+        let scores = sitting.works.primaryScore
+        let n = Double(max(1, scores.count))
+        let mean = scores.reduce(0.0) { $0 + Double($1) } / n
+        let variance = scores.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / max(1, n - 1)
+        let spread = variance > 0 ? variance.squareRoot() : 1
+        return scores.map { (Double($0) - mean) / spread }
+    }
+
+    /// A unit's summary for the comparisons across years. The journal excess's variance is
+    /// taken as E(1 − E/n) for E expected «Понизили» of n — the binomial bound on the
+    /// Poisson-binomial variance, so a little conservative.
+    private static func summary(rows: Range<Int>, standardScores: [Double], marks: [Int8], lowered: HypothesisTestResult) -> UnitSummary {
+        let n = Double(rows.count)
+        let z = standardScores[rows]
+        let mean = z.reduce(0, +) / n
+        let spread = rows.count > 1 ? z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 1
+        let twos = Double(marks[rows].filter { $0 == 2 }.count) / n
+        let compared = lowered.parameter ?? 0
+        let expected = lowered.statistic - lowered.estimate * compared
+        let journalVariance = compared > 0 ? max(0.25, expected * (1 - expected / compared)) / (compared * compared) : .infinity
+        return UnitSummary(level: mean, levelVariance: max(spread, 0.05) / n, shareOfTwos: twos, journalExcess: lowered.estimate,
+                           journalExcessVariance: journalVariance)
     }
 
     /// Journal marks and task profiles differ between honest schools more than independent
     /// works would: each such family's p-values are recalibrated against the sitting's
     /// empirical null (a between-unit variance growing with the unit's size), estimated from
     /// units of at least ``ThresholdPeakTest/smallUnit`` works.
-    private static func calibrateAgainstEmpiricalNull(_ units: inout [UnitResult], families: [String]) {
+    static func calibrate(_ units: inout [UnitResult], families: [String]) {
         for family in families {
             var z: [Double] = [], works: [Int] = []
             for unit in units where unit.works >= ThresholdPeakTest.smallUnit {

@@ -11,12 +11,17 @@ public struct UnitRecord: Codable, Sendable, Equatable {
     public var riskScore: Double
     public var riskLevel: RiskLevel
     public var indicators: [IndicatorRecord]
+    /// Present when the school showed signs in earlier years: those years and the prior
+    /// weight they gave in the weighted multiplicity correction.
+    public var earlierFlaggedYears: [Int]?
+    public var priorWeight: Double?
     /// Present in `alerts.jsonl` only: what a person reads.
     public var explanation: String?
 
     enum CodingKeys: String, CodingKey {
         case school, year, subject, grade, n, indicators, explanation
         case riskScore = "risk_score", riskLevel = "risk_level"
+        case earlierFlaggedYears = "earlier_flagged_years", priorWeight = "prior_weight"
     }
 
     public init(_ unit: UnitResult, explanation: String? = nil) {
@@ -28,6 +33,8 @@ public struct UnitRecord: Codable, Sendable, Equatable {
         riskScore = (unit.riskScore * 10_000).rounded() / 10_000
         riskLevel = unit.riskLevel
         indicators = unit.indicators.map(IndicatorRecord.init)
+        earlierFlaggedYears = unit.earlierFlaggedYears.isEmpty ? nil : unit.earlierFlaggedYears
+        priorWeight = unit.priorWeight == 1 ? nil : (unit.priorWeight * 1000).rounded() / 1000
         self.explanation = explanation
     }
 }

@@ -10,6 +10,10 @@ public enum UnitExplanation {
         for indicator in unit.indicators where indicator.fired {
             parts.append(sentence(for: indicator, works: unit.works, sitting: sitting))
         }
+        if !unit.earlierFlaggedYears.isEmpty {
+            parts.append("Признаки у ОО отмечались и ранее (\(unit.earlierFlaggedYears.map(String.init).joined(separator: ", ")) г.): "
+                + "поэтому априорный риск повышен (вес \(format(unit.priorWeight)) в поправке на множественность).")
+        }
         if unit.works < 20 {
             parts.append("В ОО мало работ (\(unit.works)): распределение баллов малоинформативно, выводы ненадёжны.")
         }
@@ -44,6 +48,19 @@ public enum UnitExplanation {
             return "Отметка ВПР выше отметки по журналу («Повысили») у \(k) из \(n) работ при ожидаемых для ОО такого уровня \(expected): отметки ВПР выглядят завышенными (\(p), \(q))."
         case ("journal_discrepancy", "lowered"):
             return "Отметка ВПР ниже отметки по журналу («Понизили») у \(k) из \(n) работ при ожидаемых для тех же баллов и уровня ОО \(expected): отметки в журнале выглядят завышенными (\(p), \(q))."
+        case ("year_jump", "level"):
+            let twos = indicator.detail["twos_change"] ?? 0
+            return "Резкий рост результатов по сравнению с другими годами той же ОО в этом предмете и классе: "
+                + "средний балл выше на \(format(t.estimate)) ст. откл., доля «2» изменилась на \(format(twos * 100)) п.п. (\(p), \(q))."
+        case ("year_jump", "journal"):
+            return "Отметки в журнале стали заметно щедрее, чем в другие годы в той же ОО: доля «Понизили» сверх ожидаемой "
+                + "выросла на \(percent(t.estimate)) работ (\(p), \(q))."
+        case ("cohort", _):
+            let matched = Int(indicator.detail["matched"] ?? 0)
+            let later = Int(indicator.detail["later_year"] ?? 0)
+            let who = matched >= CrossYearAnalysis.minimumMatchedPupils ? "те же ученики (\(matched) чел.)" : "та же параллель"
+            return "Через год (\(later) г., на класс старше) \(who) показали результат ниже на \(format(t.estimate)) ст. откл. "
+                + "относительно региона (\(p), \(q))."
         case ("journal_discrepancy", _):
             return "Отметки ВПР и журнала расходятся на 2 балла и более у \(k) из \(n) работ при ожидаемых \(expected) (\(p), \(q))."
         default:

@@ -57,7 +57,8 @@ struct ScanCommand: ParsableCommand {
         DispatchQueue.concurrentPerform(iterations: keys.count) { i in
             results.store(SittingAnalysis(sitting: sittings[i], context: contexts[i], seed: seed), at: i)
         }
-        let analyses = results.ordered
+        var analyses = results.ordered
+        CrossYearAnalysis.apply(to: &analyses)
         timer.lap("analyse \(keys.count) sittings")
         var sittingRecords: [SittingRecord] = []
         print("Бунчинг на границах отметок (весь регион):")

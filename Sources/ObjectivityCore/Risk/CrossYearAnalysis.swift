@@ -1,0 +1,166 @@
+/// The indicators that compare a unit with its own school in other years and grades, and
+/// the prior that earlier signs give; run over all sittings after each was analysed alone.
+///
+/// - `year_jump/level`: the unit's level (SDs of its sitting's works) against the same
+///   school, subject and grade in the other years at hand (inverse-variance mean); one-sided,
+///   a rise. The «2» share's change is reported beside it.
+/// - `year_jump/journal`: the journal's excess «Понизили» against the same school's journals
+///   in other years, every subject and grade (a school's marking culture is shared, and a
+///   dozen units pin it down far better than one); one-sided, a rise (the journal became
+///   more generous).
+/// - `cohort`: grade g in year t against grade g + 1 in year t + 1 in the same school and
+///   subject — the same pupils where participant codes persist (at least
+///   ``minimumMatchedPupils``), the two units' levels otherwise; one-sided, the earlier grade
+///   higher. Grade 4 is marked by the pupils' own class teacher; grade 5 is not.
+/// - persistence: a school whose units reached `medium` or `high` in an earlier year gets
+///   ``persistenceWeight`` in the weighted BH of ``RiskModel``; weights are rescaled to mean
+///   1 within each sitting, so the false discovery rate stays controlled.
+///
+/// Every z is calibrated against the sitting's empirical null (honest schools change from
+/// year to year and cohort to cohort more than sampling alone explains).
+public enum CrossYearAnalysis {
+    /// Prior weight of a school with signs in an earlier year, before rescaling.
+    public static let persistenceWeight = 3.0
+    /// Matched participant codes needed to compare the same pupils.
+    public static let minimumMatchedPupils = 5
+
+    public static func apply(to analyses: inout [SittingAnalysis]) {
+        var index: [UnitKey: (analysis: Int, unit: Int)] = [:]
+        var series: [UnitKey: [UnitKey]] = [:]  // by the key with year 0
+        var bySchool: [String: [UnitKey]] = [:]
+        for (a, analysis) in analyses.enumerated() {
+            for (u, unit) in analysis.units.enumerated() {
+                let key = UnitKey(school: unit.school, subject: unit.sitting.subject, grade: unit.sitting.grade, year: unit.sitting.year)
+                index[key] = (a, u)
+                series[key.series, default: []].append(key)
+                bySchool[unit.school, default: []].append(key)
+            }
+        }
+        let standardScores = analyses.map { SittingAnalysis.standardScores($0.sitting) }
+        var added: [[(unit: Int, indicator: IndicatorResult)]] = analyses.map { _ in [] }
+        for (a, analysis) in analyses.enumerated() {
+            for (u, unit) in analysis.units.enumerated() {
+                let key = UnitKey(school: unit.school, subject: unit.sitting.subject, grade: unit.sitting.grade, year: unit.sitting.year)
+                let others = (series[key.series] ?? []).filter { $0.year != key.year }.sorted { $0.year < $1.year }
+                    .compactMap { index[$0] }.map { analyses[$0.analysis].units[$0.unit] }
+                if !others.isEmpty { added[a].append((u, yearJump(unit, others: others))) }
+                let schoolOthers = (bySchool[unit.school] ?? []).filter { $0.year != key.year }
+                    .sorted { ($0.year, $0.subject, $0.grade) < ($1.year, $1.subject, $1.grade) }
+                    .compactMap { index[$0] }.map { analyses[$0.analysis].units[$0.unit] }
+                if unit.summary.journalExcessVariance.isFinite, let journal = journalJump(unit, others: schoolOthers) {
+                    added[a].append((u, journal))
+                }
+                let next = UnitKey(school: key.school, subject: key.subject, grade: key.grade + 1, year: key.year + 1)
+                if let later = index[next] {
+                    added[a].append((u, cohort(unit, rows: analysis.sitting.rows(ofSchool: analysis.sitting.schools.id(of: unit.school)!),
+                                               in: analysis.sitting, scores: standardScores[a],
+                                               later: analyses[later.analysis].units[later.unit], laterSitting: analyses[later.analysis].sitting,
+                                               laterScores: standardScores[later.analysis])))
+                }
+            }
+        }
+        for a in analyses.indices {
+            for (u, indicator) in added[a] { analyses[a].units[u].indicators.append(indicator) }
+            SittingAnalysis.calibrate(&analyses[a].units, families: ["year_jump/level", "year_jump/journal", "cohort"])
+        }
+        applyPersistence(to: &analyses)
+    }
+
+    /// Risk year by year: each year's prior weights come from the levels of earlier years.
+    private static func applyPersistence(to analyses: inout [SittingAnalysis]) {
+        var flagged: [String: Set<Int>] = [:]
+        for year in Set(analyses.map(\.sitting.key.year)).sorted() {
+            let ofYear = analyses.indices.filter { analyses[$0].sitting.key.year == year }
+            for a in ofYear {
+                for u in analyses[a].units.indices {
+                    let earlier = (flagged[analyses[a].units[u].school] ?? []).filter { $0 < year }.sorted()
+                    analyses[a].units[u].earlierFlaggedYears = earlier
+                    analyses[a].units[u].priorWeight = earlier.isEmpty ? 1 : persistenceWeight
+                }
+                let mean = analyses[a].units.reduce(0) { $0 + $1.priorWeight } / Double(max(1, analyses[a].units.count))
+                for u in analyses[a].units.indices { analyses[a].units[u].priorWeight /= mean }
+                RiskModel.apply(to: &analyses[a].units)
+            }
+            for a in ofYear {
+                for unit in analyses[a].units where unit.riskLevel >= .medium { flagged[unit.school, default: []].insert(year) }
+            }
+        }
+    }
+
+    private static func yearJump(_ unit: UnitResult, others: [UnitResult]) -> IndicatorResult {
+        let (level, levelVariance) = pooled(others.map { ($0.summary.level, $0.summary.levelVariance) })
+        let twos = others.reduce(0) { $0 + $1.summary.shareOfTwos } / Double(others.count)
+        let d = unit.summary.level - level
+        let z = d / (unit.summary.levelVariance + levelVariance).squareRoot()
+        let years = others.map(\.sitting.year)
+        return IndicatorResult(code: "year_jump", direction: "level",
+                               detail: ["years_compared": Double(years.count), "twos_change": unit.summary.shareOfTwos - twos],
+                               test: HypothesisTestResult(
+                                   statistic: z, parameter: Double(unit.works), pValue: NormalDistribution().upperTail(z), estimate: d,
+                                   method: "the unit's mean standardised score against the same school, subject and grade in \(years.map(String.init).joined(separator: ", ")) (normal approximation, calibrated by the sitting's empirical null); estimate: rise in SDs of the sitting's works",
+                                   alternative: .greater, standardized: z, caveats: caveats(unit)))
+    }
+
+    private static func journalJump(_ unit: UnitResult, others: [UnitResult]) -> IndicatorResult? {
+        let known = others.filter { $0.summary.journalExcessVariance.isFinite }
+        guard !known.isEmpty else { return nil }
+        let (excess, variance) = pooled(known.map { ($0.summary.journalExcess, $0.summary.journalExcessVariance) })
+        let d = unit.summary.journalExcess - excess
+        let z = d / (unit.summary.journalExcessVariance + variance).squareRoot()
+        return IndicatorResult(code: "year_jump", direction: "journal", detail: ["years_compared": Double(known.count)],
+                               test: HypothesisTestResult(
+                                   statistic: z, parameter: Double(unit.works), pValue: NormalDistribution().upperTail(z), estimate: d,
+                                   method: "the journal's excess «Понизили» against the same school's journals in other years (normal approximation, calibrated by the sitting's empirical null); estimate: rise of the excess share of works",
+                                   alternative: .greater, standardized: z, caveats: caveats(unit)))
+    }
+
+    private static func cohort(_ unit: UnitResult, rows: Range<Int>, in sitting: Sitting, scores: [Double],
+                               later: UnitResult, laterSitting: Sitting, laterScores: [Double]) -> IndicatorResult {
+        var laterByCode: [String: Double] = [:]
+        if let laterSchool = laterSitting.schools.id(of: later.school) {
+            for row in laterSitting.rows(ofSchool: laterSchool) { laterByCode[laterSitting.works.participantCode[row]] = laterScores[row] }
+        }
+        var differences: [Double] = []
+        for row in rows {
+            if let z = laterByCode[sitting.works.participantCode[row]] { differences.append(scores[row] - z) }
+        }
+        let d: Double, variance: Double
+        if differences.count >= minimumMatchedPupils {
+            let m = Double(differences.count)
+            d = differences.reduce(0, +) / m
+            variance = max(0.05, differences.reduce(0) { $0 + ($1 - d) * ($1 - d) } / (m - 1)) / m
+        } else {
+            d = unit.summary.level - later.summary.level
+            variance = unit.summary.levelVariance + later.summary.levelVariance
+        }
+        let z = d / variance.squareRoot()
+        return IndicatorResult(code: "cohort", detail: ["matched": Double(differences.count), "later_year": Double(later.sitting.year)],
+                               test: HypothesisTestResult(
+                                   statistic: z, parameter: Double(unit.works), pValue: NormalDistribution().upperTail(z), estimate: d,
+                                   method: "the unit's standardised level against the same \(differences.count >= minimumMatchedPupils ? "pupils" : "school's cohort") a grade and a year later (normal approximation, calibrated by the sitting's empirical null); estimate: drop in SDs of the sittings' works",
+                                   alternative: .greater, standardized: z, caveats: caveats(unit)))
+    }
+
+    /// Inverse-variance mean of (value, variance) pairs and its variance.
+    private static func pooled(_ values: [(Double, Double)]) -> (Double, Double) {
+        let usable = values.filter { $0.1.isFinite && $0.1 > 0 }
+        guard !usable.isEmpty else { return (0, .infinity) }
+        let weight = usable.reduce(0) { $0 + 1 / $1.1 }
+        return (usable.reduce(0) { $0 + $1.0 / $1.1 } / weight, 1 / weight)
+    }
+
+    private static func caveats(_ unit: UnitResult) -> [String] {
+        unit.works < ThresholdPeakTest.smallUnit ? ["small unit: \(unit.works) works"] : []
+    }
+
+    /// A unit's place in the series of its school: subject, grade and year.
+    private struct UnitKey: Hashable {
+        var school: String
+        var subject: String
+        var grade: Int
+        var year: Int
+
+        /// The key of the school's series of this subject and grade (year 0).
+        var series: UnitKey { UnitKey(school: school, subject: subject, grade: grade, year: 0) }
+    }
+}
