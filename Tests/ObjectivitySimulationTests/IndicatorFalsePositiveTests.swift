@@ -25,7 +25,7 @@ import Testing
         }
         #expect(tests.keys.sorted() == ["cohort", "distribution", "high_results", "journal_discrepancy/confirmed", "journal_discrepancy/large_gaps",
                                         "journal_discrepancy/lowered", "journal_discrepancy/raised", "task_inversion", "threshold_peak",
-                                        "year_jump/journal", "year_jump/level"])
+                                        "vpr_vs_gia", "year_jump/journal", "year_jump/level"])
         for (family, n) in tests {
             let limit = 0.05 * Double(n) + 3 * (0.05 * 0.95 * Double(n)).squareRoot()
             #expect(Double(fired[family, default: 0]) <= limit, "\(family): \(fired[family, default: 0]) of \(n) at p < 0.05")

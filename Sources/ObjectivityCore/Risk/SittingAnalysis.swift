@@ -56,7 +56,19 @@ public struct SittingAnalysis: Sendable {
             unit.summary = Self.summary(rows: rows, standardScores: standardScores, marks: sitting.works.mark, lowered: discrepancy.lowered)
             units.append(unit)
         }
-        Self.calibrate(&units, families: ["distribution", "task_inversion", "journal_discrepancy/confirmed",
+        let giaPairs: [VPRVersusGIATest.Pair?] = units.map { unit in
+            context.giaComparison[unit.school].map {
+                VPRVersusGIATest.Pair(vpr: unit.summary.level, vprVariance: unit.summary.levelVariance, gia: $0.level,
+                                      giaVariance: $0.variance, works: unit.works)
+            }
+        }
+        let giaTest = VPRVersusGIATest(pairs: giaPairs.compactMap { $0 })
+        for (u, pair) in giaPairs.enumerated() {
+            guard let pair else { continue }
+            units[u].indicators.append(IndicatorResult(code: "vpr_vs_gia", detail: ["gia_level": (pair.gia * 1000).rounded() / 1000],
+                                                       test: giaTest.test(pair)))
+        }
+        Self.calibrate(&units, families: ["vpr_vs_gia", "distribution", "task_inversion", "journal_discrepancy/confirmed",
                                                                 "journal_discrepancy/raised", "journal_discrepancy/lowered", "journal_discrepancy/large_gaps"])
         RiskModel.apply(to: &units)
         self.units = units

@@ -6,17 +6,26 @@ public struct SittingContext: Sendable {
     /// Predictive z of each school's ГИА (ОГЭ) results in the subject and year.
     public var giaLevels: [String: Double]
 
-    public init(selectiveSchools: Set<String> = [], giaLevels: [String: Double] = [:]) {
+    /// Each school's centrally marked ОГЭ in the subject, for `vpr_vs_gia`: of the same
+    /// pupils when the inputs hold the year they sit it, else of the same year.
+    public var giaComparison: [String: GIASummary]
+
+    public init(selectiveSchools: Set<String> = [], giaLevels: [String: Double] = [:], giaComparison: [String: GIASummary] = [:]) {
         self.selectiveSchools = selectiveSchools
         self.giaLevels = giaLevels
+        self.giaComparison = giaComparison
     }
 
     /// The context of sitting `key` from the uploaded registry and ГИА tables: selective
     /// are the lyceums and gymnasiums and the schools with advanced study of the sitting's
     /// subject; the ГИА level is the same subject's ОГЭ in the same year.
     public init(for key: SittingKey, registry: [SchoolRecord], gia: [GIAResults]) {
+        let cohortYear = key.year + max(0, 9 - key.grade)
+        let heldYears = Set(gia.flatMap { table in table.year.map(Int.init) })
         self.init(selectiveSchools: Set(registry.filter { $0.isSelective || $0.advancedSubjects.contains(key.subject) }.map(\.login)),
-                  giaLevels: Self.giaLevels(from: gia, exam: .oge, subject: key.subject, year: key.year))
+                  giaLevels: Self.giaLevels(from: gia, exam: .oge, subject: key.subject, year: key.year),
+                  giaComparison: GIASummary.bySchool(from: gia, exam: .oge, subject: key.subject,
+                                                     year: heldYears.contains(cohortYear) ? cohortYear : key.year))
     }
 
     /// The ГИА level of every school for one exam, subject and year, from any number of
