@@ -26,8 +26,7 @@ public struct TaskProfileTest: Sendable {
 
     /// Learns the region's relation from all works of `sitting`.
     public init(sitting: Sitting) {
-        let closedBasic = sitting.tasks.contains { ($0.level ?? .basic) == .basic && $0.maxScore == 1 }
-        advanced = sitting.tasks.map { ($0.level ?? .basic) != .basic || (closedBasic && $0.maxScore >= 2) }
+        advanced = Self.advancedTasks(sitting.tasks)
         let basicMax = zip(sitting.tasks, advanced).filter { !$0.1 }.reduce(0) { $0 + $1.0.maxScore }
         var sum = [Double](repeating: 0, count: basicMax + 1)
         var sumSquares = sum
@@ -56,6 +55,13 @@ public struct TaskProfileTest: Sendable {
         }
         self.means = means
         self.variances = variances
+    }
+
+    /// Which tasks count as advanced (see the type's documentation): П or В, or open
+    /// answers when the sitting has one-point basic tasks to set against them.
+    public static func advancedTasks(_ tasks: [TaskDescriptor]) -> [Bool] {
+        let closedBasic = tasks.contains { ($0.level ?? .basic) == .basic && $0.maxScore == 1 }
+        return tasks.map { ($0.level ?? .basic) != .basic || (closedBasic && $0.maxScore >= 2) }
     }
 
     static func split(_ scores: ArraySlice<Int8>, advanced: [Bool]) -> (basic: Int, advanced: Int) {
