@@ -18,10 +18,14 @@ let package = Package(
         .library(name: "ObjectivityReports", targets: ["ObjectivityReports"]),
         .library(name: "ObjectivitySimulation", targets: ["ObjectivitySimulation"]),
         .library(name: "ObjectivityTesting", targets: ["ObjectivityTesting"]),
+        .library(name: "ObjectivityService", targets: ["ObjectivityService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // System libraries: module maps over one-line shims, nothing else.
@@ -61,12 +65,23 @@ let package = Package(
             name: "ObjectivitySimulation",
             dependencies: ["ObjectivityCore", "ObjectivityIngest", "ObjectivityReports"],
             swiftSettings: strictSwift),
+        // The daemon: inbox, claiming, the store, scheduling, systemd notify.
+        .target(
+            name: "ObjectivityService",
+            dependencies: [
+                "ObjectivityCore", "ObjectivityIngest", "ObjectivityReports",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift),
         // The command line, thin.
         .executableTarget(
             name: "objectivity",
             dependencies: [
-                "ObjectivityCore", "ObjectivityIngest", "ObjectivityReports", "ObjectivitySimulation",
+                "ObjectivityCore", "ObjectivityIngest", "ObjectivityReports", "ObjectivitySimulation", "ObjectivityService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift),
 
@@ -91,6 +106,10 @@ let package = Package(
         .testTarget(
             name: "ObjectivitySimulationTests",
             dependencies: ["ObjectivitySimulation", "ObjectivityIngest", "ObjectivityCore", "ObjectivityTesting"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "ObjectivityServiceTests",
+            dependencies: ["ObjectivityService", "ObjectivitySimulation", "ObjectivityIngest", "ObjectivityCore", "ObjectivityTesting"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "ObjectivityCLITests",

@@ -7,7 +7,8 @@ packages=(
   liblapacke-dev    # LAPACK's C interface: eigen-decompositions, least squares
   r-mathlib         # R's standalone math library: distribution tails
   libxlsxwriter-dev # Excel files for commissions
-  pkg-config        # how SwiftPM finds the four above
+  libsqlite3-dev    # SQLite for GRDB: the daemon's state
+  pkg-config        # how SwiftPM finds the libraries above
 )
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

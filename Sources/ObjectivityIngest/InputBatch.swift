@@ -32,18 +32,17 @@ public struct InputBatch: Sendable {
                 mismatched.append(report.file)
             }
         }
-        var sittings: [SittingKey: Sitting] = [:]
-        for (key, assembler) in assemblers {
-            let provisional = assembler.assemble(scale: MarkScale(cut3: nil, cut4: nil, cut5: nil))
-            let scale = reader.models.scales.scale(for: key)
-                ?? ScaleDerivation(scores: provisional.works.primaryScore, marks: provisional.works.mark,
-                                   maxScore: provisional.maxScore).scale
-            var sitting = provisional
-            sitting.scale = scale
-            sittings[key] = sitting
-        }
         self.reports = reports
-        self.sittings = sittings
+        self.sittings = assemblers.mapValues { Self.sitting(from: $0, models: reader.models) }
         self.mismatched = mismatched
+    }
+
+    /// The assembled sitting with the scale in force: the known one from `models/`, else
+    /// the one its works show (the lowest score seen with each mark).
+    public static func sitting(from assembler: SittingAssembler, models: ReferenceModels) -> Sitting {
+        var sitting = assembler.assemble(scale: MarkScale(cut3: nil, cut4: nil, cut5: nil))
+        sitting.scale = models.scales.scale(for: assembler.key)
+            ?? ScaleDerivation(scores: sitting.works.primaryScore, marks: sitting.works.mark, maxScore: sitting.maxScore).scale
+        return sitting
     }
 }

@@ -1,0 +1,30 @@
+public import Foundation
+
+/// The daemon's on-disk layout under its state directory (DESIGN.md), all on one
+/// filesystem so that every move is an atomic rename.
+public struct ServiceDirectories: Sendable, Equatable {
+    public let root: URL
+    /// Uploaders write `NAME.part` (or `.NAME`) here, then rename to `NAME`.
+    public var inbox: URL { root.appendingPathComponent("inbox") }
+    /// Claimed files; what is left here at start-up was claimed before a crash.
+    public var processing: URL { root.appendingPathComponent("processing") }
+    /// Accepted inputs, by content hash.
+    public var archive: URL { root.appendingPathComponent("archive") }
+    /// Inputs whose content was already seen.
+    public var duplicates: URL { archive.appendingPathComponent("duplicates") }
+    /// Inputs that could not be used, each with `NAME.error.txt`.
+    public var rejected: URL { root.appendingPathComponent("rejected") }
+    /// Alerts, one JSON file per alert id, and the current state of every unit.
+    public var alerts: URL { root.appendingPathComponent("out/alerts") }
+    public var out: URL { root.appendingPathComponent("out") }
+    public var database: URL { root.appendingPathComponent("state.sqlite") }
+
+    public init(root: URL) { self.root = root }
+
+    /// Creates every directory that is missing (the inbox setgid where the process may).
+    public func create() throws {
+        for directory in [inbox, processing, archive, duplicates, rejected, alerts] {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+public import ObjectivityCore
+public import ObjectivityIngest
+
+/// The region as the store holds it, analysed: one ``SittingAnalysis`` per sitting, kept
+/// between uploads so that an upload re-analyses only its own sittings (the region's
+/// reference moves for every school in them), then the indicators across years over all.
+public struct RegionAnalyser: Sendable {
+    public let store: StateStore
+    public let models: ReferenceModels
+    public let seed: UInt64
+    /// Each sitting's own analysis, before the comparisons across years.
+    private var alone: [SittingKey: SittingAnalysis] = [:]
+
+    public init(store: StateStore, models: ReferenceModels, seed: UInt64) {
+        self.store = store
+        self.models = models
+        self.seed = seed
+    }
+
+    /// Re-analyses `sittings` (every sitting when `all`) from the store and returns every
+    /// sitting's analysis with the indicators across years applied, in sitting order.
+    public mutating func refresh(_ sittings: Set<SittingKey>, all: Bool) throws -> [SittingAnalysis] {
+        let keys = try store.sittingKeys()
+        let wanted = all ? Set(keys) : sittings.union(keys.filter { alone[$0] == nil })
+        let registry = try store.registry()
+        let gia = try store.giaResults()
+        let toAnalyse = keys.filter { wanted.contains($0) }
+        let loaded: [Sitting] = try toAnalyse.map { key in
+            var assembler = SittingAssembler(key: key)
+            for batch in try store.batches(of: key) {
+                // A batch whose tasks disagree with the sitting's first one cannot join it.
+                try? assembler.add(batch)
+            }
+            return InputBatch.sitting(from: assembler, models: models)
+        }
+        let results = OrderedResults<SittingAnalysis>(count: toAnalyse.count)
+        let seed = self.seed
+        DispatchQueue.concurrentPerform(iterations: toAnalyse.count) { i in
+            let context = SittingContext(for: toAnalyse[i], registry: registry, gia: gia.count > 0 ? [gia] : [])
+            results.store(SittingAnalysis(sitting: loaded[i], context: context, seed: seed), at: i)
+        }
+        for (key, analysis) in zip(toAnalyse, results.ordered) { alone[key] = analysis }
+        for key in alone.keys where !keys.contains(key) { alone[key] = nil }
+        var analyses = keys.compactMap { alone[$0] }
+        CrossYearAnalysis.apply(to: &analyses)
+        return analyses
+    }
+}

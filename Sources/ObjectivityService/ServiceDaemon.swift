@@ -1,0 +1,192 @@
+public import Foundation
+public import Logging
+public import ObjectivityIngest
+internal import Synchronization
+import ObjectivityCore
+
+/// `objectivity serve`: watches the inbox, takes every upload in exactly once, re-analyses
+/// the sittings it touched after a quiet spell (debounce), and publishes delta alerts.
+///
+/// One actor owns the state; inotify, timers and signals only post events to it. A cycle
+/// claims every finished upload, processes them one by one (a bad file is rejected and the
+/// rest go on), then analyses once per touched sitting. Start-up first finishes what a
+/// crash left in `processing/`, then analyses the whole store, so nothing is lost.
+public actor ServiceDaemon {
+    public enum Event: Sendable {
+        case upload, rescan, tick, reload, stop
+    }
+
+    private let configurationPath: String?
+    private var configuration: ServiceConfiguration
+    private let directories: ServiceDirectories
+    private let store: StateStore
+    private var reader: InputFileReader
+    private var analyser: RegionAnalyser
+    private let notifier: SystemdNotifier
+    private let logger: Logger
+    private let stopRequested = Atomic<Bool>(false)
+
+    private var pendingSince: Date?
+    private var lastUpload: Date?
+    private var lastRescan = Date.distantPast
+    private var lastWatchdog = Date.distantPast
+    private var claimSequence = 0
+    private var dirty: Set<SittingKey> = []
+    private var contextChanged = false
+    /// What the daemon has done, for `/metrics` and the tests.
+    public private(set) var counters = ServiceCounters()
+
+    public init(configuration: ServiceConfiguration, configurationPath: String?, models: ReferenceModels,
+                notifier: SystemdNotifier, logger: Logger) throws {
+        self.configuration = configuration
+        self.configurationPath = configurationPath
+        directories = ServiceDirectories(root: URL(fileURLWithPath: configuration.stateDirectory))
+        try directories.create()
+        store = try StateStore(path: directories.database)
+        reader = Self.reader(configuration, models: models)
+        analyser = RegionAnalyser(store: store, models: models, seed: configuration.seed)
+        self.notifier = notifier
+        self.logger = logger
+    }
+
+    private static func reader(_ c: ServiceConfiguration, models: ReferenceModels) -> InputFileReader {
+        InputFileReader(models: models, archiveLimits: ArchiveLimits(maxUncompressedBytes: UInt64(c.maxXLSXExpandedBytes), maxEntries: c.maxXLSXEntries),
+                        maxFileBytes: c.maxFileBytes)
+    }
+
+    /// Asks the daemon to stop after the file in hand; safe from any thread (signal handlers).
+    public nonisolated func requestStop() { stopRequested.store(true, ordering: .relaxed) }
+
+    /// Runs until a `.stop` event: start-up recovery and analysis, then the event loop.
+    public func run(events: AsyncStream<Event>) async throws {
+        notifier.status("восстановление после перезапуска / recovering")
+        try recover()
+        try analyse(all: true)
+        notifier.ready(status: "готов: \(counters.units) единиц анализа / ready")
+        logger.info("ready", metadata: ["units": "\(counters.units)", "state": "\(directories.root.path)"])
+        try cycle(now: Date())  // uploads that arrived while the service was down
+        for await event in events {
+            let now = Date()
+            switch event {
+            case .upload:
+                if pendingSince == nil { pendingSince = now }
+                lastUpload = now
+            case .rescan:
+                if pendingSince == nil { pendingSince = now }
+                lastUpload = now
+                lastRescan = now
+            case .reload:
+                reload()
+            case .stop:
+                requestStop()
+            case .tick:
+                break
+            }
+            if stopRequested.load(ordering: .relaxed) { break }
+            if let interval = notifier.watchdogInterval, now.timeIntervalSince(lastWatchdog) >= interval {
+                notifier.watchdog()
+                lastWatchdog = now
+            }
+            if now.timeIntervalSince(lastRescan) >= configuration.rescanSeconds {
+                lastRescan = now
+                if pendingSince == nil { pendingSince = now; lastUpload = now }
+            }
+            if let since = pendingSince, let last = lastUpload,
+               now.timeIntervalSince(last) >= configuration.debounceSeconds || now.timeIntervalSince(since) >= configuration.maxDelaySeconds {
+                pendingSince = nil
+                lastUpload = nil
+                try cycle(now: now)
+            }
+            if stopRequested.load(ordering: .relaxed) { break }
+        }
+        notifier.stopping()
+        logger.info("stopped")
+    }
+
+    /// Re-reads the configuration file (SIGHUP): timings, limits and risk thresholds; the
+    /// state directory stays.
+    private func reload() {
+        notifier.reloading()
+        defer { notifier.status("конфигурация перечитана / configuration reloaded") }
+        guard let configurationPath else { return }
+        do {
+            var fresh = try ServiceConfiguration.load(path: configurationPath)
+            fresh.stateDirectory = configuration.stateDirectory
+            configuration = fresh
+            reader = Self.reader(fresh, models: analyser.models)
+            logger.info("configuration reloaded", metadata: ["file": "\(configurationPath)"])
+        } catch {
+            logger.error("configuration not reloaded, the old one stays", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Files a crash left in `processing/`: finished, each exactly once.
+    private func recover() throws {
+        for claimed in InboxScanner.uploads(in: directories.processing) {
+            try process(claimed)
+        }
+    }
+
+    /// One cycle: claim and process every finished upload, then analyse what they touched.
+    private func cycle(now: Date) throws {
+        let uploads = InboxScanner.uploads(in: directories.inbox)
+        for upload in uploads {
+            if stopRequested.load(ordering: .relaxed) { return }
+            guard let claimed = claim(upload) else { continue }
+            try process(claimed)
+        }
+        counters.queueDepth = 0
+        guard !dirty.isEmpty || contextChanged else { return }
+        if stopRequested.load(ordering: .relaxed) { return }  // start-up re-analyses everything
+        try analyse(all: contextChanged)
+    }
+
+    private func claim(_ upload: URL) -> URL? {
+        while true {
+            claimSequence += 1
+            let target = directories.processing.appendingPathComponent(String(format: "%08d-", claimSequence % 100_000_000) + upload.lastPathComponent)
+            if FileManager.default.fileExists(atPath: target.path) { continue }
+            return UploadClaim.claim(upload, into: directories.processing, sequence: claimSequence % 100_000_000)
+        }
+    }
+
+    private func process(_ claimed: URL) throws {
+        let name = UploadClaim.originalName(of: claimed)
+        let processor = UploadProcessor(directories: directories, store: store, reader: reader)
+        switch try processor.process(claimed) {
+        case .accepted(let sittings, let context, let skipped):
+            dirty.formUnion(sittings)
+            contextChanged = contextChanged || context
+            counters.accepted += 1
+            logger.info("accepted", metadata: ["file": "\(name)", "skipped_rows": "\(skipped)"])
+        case .rejected(let reason):
+            counters.rejected[reason, default: 0] += 1
+            logger.warning("rejected", metadata: ["file": "\(name)", "reason": "\(reason)"])
+        case .duplicate:
+            counters.duplicates += 1
+            logger.info("duplicate content, archived", metadata: ["file": "\(name)"])
+        case .recovered:
+            counters.recovered += 1
+            logger.info("taken in before a restart, archived", metadata: ["file": "\(name)"])
+        }
+    }
+
+    private func analyse(all: Bool) throws {
+        let started = Date()
+        notifier.status("анализ: \(all ? "все сессии" : "\(dirty.count) сесс.") / analysing")
+        let analyses = try analyser.refresh(dirty, all: all)
+        let issued = try AlertPublisher(directories: directories, store: store).publish(analyses)
+        dirty = []
+        contextChanged = false
+        let units = analyses.flatMap(\.units)
+        counters.units = units.count
+        counters.unitsByLevel = Dictionary(grouping: units, by: { $0.riskLevel.rawValue }).mapValues(\.count)
+        counters.alertsIssued += issued.count
+        counters.lastAnalysisSeconds = Date().timeIntervalSince(started)
+        counters.analyses += 1
+        counters.lastSuccess = Date()
+        notifier.status("готов: \(units.count) единиц, новых оповещений \(issued.count) / ready")
+        logger.info("analysed", metadata: ["sittings": "\(analyses.count)", "units": "\(units.count)", "new_alerts": "\(issued.count)",
+                                           "seconds": "\(String(format: "%.2f", counters.lastAnalysisSeconds))"])
+    }
+}
