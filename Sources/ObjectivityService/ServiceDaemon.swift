@@ -44,7 +44,7 @@ public actor ServiceDaemon {
         try directories.create()
         store = try StateStore(path: directories.database)
         reader = Self.reader(configuration, models: models)
-        analyser = RegionAnalyser(store: store, models: models, seed: configuration.seed)
+        analyser = RegionAnalyser(store: store, models: models, seed: configuration.seed, thresholds: configuration.riskThresholds)
         self.notifier = notifier
         self.logger = logger
     }
@@ -60,6 +60,7 @@ public actor ServiceDaemon {
     /// Runs until a `.stop` event: start-up recovery and analysis, then the event loop.
     public func run(events: AsyncStream<Event>) async throws {
         notifier.status("восстановление после перезапуска / recovering")
+        directories.removeStaleTemporaries()
         try recover()
         try analyse(all: true)
         notifier.ready(status: "готов: \(counters.units) единиц анализа / ready")
@@ -114,6 +115,7 @@ public actor ServiceDaemon {
             fresh.stateDirectory = configuration.stateDirectory
             configuration = fresh
             reader = Self.reader(fresh, models: analyser.models)
+            analyser.thresholds = fresh.riskThresholds
             logger.info("configuration reloaded", metadata: ["file": "\(configurationPath)"])
         } catch {
             logger.error("configuration not reloaded, the old one stays", metadata: ["error": "\(error)"])

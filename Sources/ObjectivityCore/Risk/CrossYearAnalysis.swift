@@ -26,7 +26,8 @@ public enum CrossYearAnalysis {
     /// Matched participant codes needed to compare the same pupils.
     public static let minimumMatchedPupils = 5
 
-    public static func apply(to analyses: inout [SittingAnalysis]) {
+    /// - Parameter thresholds: the risk levels' thresholds, applied with the persistence prior.
+    public static func apply(to analyses: inout [SittingAnalysis], thresholds: RiskModel.Thresholds = .standard) {
         var index: [UnitKey: (analysis: Int, unit: Int)] = [:]
         var series: [UnitKey: [UnitKey]] = [:]  // by the key with year 0
         var bySchool: [String: [UnitKey]] = [:]
@@ -65,11 +66,11 @@ public enum CrossYearAnalysis {
             for (u, indicator) in added[a] { analyses[a].units[u].indicators.append(indicator) }
             SittingAnalysis.calibrate(&analyses[a].units, families: ["year_jump/level", "year_jump/journal", "cohort"])
         }
-        applyPersistence(to: &analyses)
+        applyPersistence(to: &analyses, thresholds: thresholds)
     }
 
     /// Risk year by year: each year's prior weights come from the levels of earlier years.
-    private static func applyPersistence(to analyses: inout [SittingAnalysis]) {
+    private static func applyPersistence(to analyses: inout [SittingAnalysis], thresholds: RiskModel.Thresholds) {
         var flagged: [String: Set<Int>] = [:]
         for year in Set(analyses.map(\.sitting.key.year)).sorted() {
             let ofYear = analyses.indices.filter { analyses[$0].sitting.key.year == year }
@@ -81,7 +82,7 @@ public enum CrossYearAnalysis {
                 }
                 let mean = analyses[a].units.reduce(0) { $0 + $1.priorWeight } / Double(max(1, analyses[a].units.count))
                 for u in analyses[a].units.indices { analyses[a].units[u].priorWeight /= mean }
-                RiskModel.apply(to: &analyses[a].units)
+                RiskModel.apply(to: &analyses[a].units, thresholds: thresholds)
             }
             for a in ofYear {
                 for unit in analyses[a].units where unit.riskLevel >= .medium { flagged[unit.school, default: []].insert(year) }

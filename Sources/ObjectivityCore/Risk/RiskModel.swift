@@ -19,10 +19,18 @@ import Darwin
 public enum RiskModel {
     /// q below which an indicator counts as fired.
     public static let firingQ = 0.05
-    /// Largest K · min q for each level.
-    public static let highQ = 0.01
-    public static let mediumQ = 0.05
-    public static let lowQ = 0.2
+    /// Largest K · min q for each level (0.01, 0.05, 0.2 unless configured).
+    public struct Thresholds: Sendable, Equatable {
+        public var highQ: Double
+        public var mediumQ: Double
+        public var lowQ: Double
+        public init(highQ: Double, mediumQ: Double, lowQ: Double) {
+            self.highQ = highQ
+            self.mediumQ = mediumQ
+            self.lowQ = lowQ
+        }
+        public static let standard = Thresholds(highQ: 0.01, mediumQ: 0.05, lowQ: 0.2)
+    }
     /// Units smaller than this never reach `high` on a single indicator.
     public static let smallUnit = 10
 
@@ -31,7 +39,7 @@ public enum RiskModel {
     private static func weighted(_ p: Double, _ unit: UnitResult) -> Double { min(1, p / unit.priorWeight) }
 
     /// Fills q-values, `fired`, the risk score and level of every unit of one sitting.
-    public static func apply(to units: inout [UnitResult]) {
+    public static func apply(to units: inout [UnitResult], thresholds: Thresholds = .standard) {
         var families: [String: [(unit: Int, indicator: Int)]] = [:]
         for (u, unit) in units.enumerated() {
             for (i, indicator) in unit.indicators.enumerated() { families[indicator.family, default: []].append((u, i)) }
@@ -49,7 +57,7 @@ public enum RiskModel {
             let evidence = -log10(p)
             units[u].riskScore = evidence / (evidence + 2)
             let q = min(1, k * (units[u].indicators.map(\.qValue).min() ?? 1))
-            var level: RiskLevel = q <= highQ ? .high : q <= mediumQ ? .medium : q <= lowQ ? .low : .none
+            var level: RiskLevel = q <= thresholds.highQ ? .high : q <= thresholds.mediumQ ? .medium : q <= thresholds.lowQ ? .low : .none
             if level == .high, units[u].works < smallUnit, units[u].indicators.filter(\.fired).count < 2 { level = .medium }
             units[u].riskLevel = level
         }

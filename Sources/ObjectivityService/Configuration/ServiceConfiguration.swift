@@ -1,4 +1,5 @@
 import Foundation
+public import ObjectivityCore
 
 /// Everything `objectivity serve` may be told, with a default for every key.
 ///
@@ -37,6 +38,9 @@ public struct ServiceConfiguration: Sendable, Equatable, Codable {
     public var seed: UInt64 = 1
 
     public init() {}
+
+    /// The risk levels' thresholds as the analysis takes them.
+    public var riskThresholds: RiskModel.Thresholds { RiskModel.Thresholds(highQ: highQ, mediumQ: mediumQ, lowQ: lowQ) }
 
     /// A key with a value it cannot take: names the file, the key and what was expected.
     public struct Invalid: Error, Sendable, Equatable, CustomStringConvertible {

@@ -27,4 +27,16 @@ public struct ServiceDirectories: Sendable, Equatable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
     }
+
+    /// Removes the temporary dot-files a crash left behind mid-write (outputs are written
+    /// to `.NAME.tmp-PID`, then renamed): nobody ever read them, and the next run rewrites
+    /// whatever they were to become.
+    public func removeStaleTemporaries() {
+        for directory in [out, alerts, archive, rejected] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+                try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+            }
+        }
+    }
 }

@@ -9,13 +9,16 @@ public struct RegionAnalyser: Sendable {
     public let store: StateStore
     public let models: ReferenceModels
     public let seed: UInt64
+    /// The risk levels' thresholds (the configuration's `highQ`, `mediumQ`, `lowQ`).
+    public var thresholds: RiskModel.Thresholds
     /// Each sitting's own analysis, before the comparisons across years.
     private var alone: [SittingKey: SittingAnalysis] = [:]
 
-    public init(store: StateStore, models: ReferenceModels, seed: UInt64) {
+    public init(store: StateStore, models: ReferenceModels, seed: UInt64, thresholds: RiskModel.Thresholds) {
         self.store = store
         self.models = models
         self.seed = seed
+        self.thresholds = thresholds
     }
 
     /// Re-analyses `sittings` (every sitting when `all`) from the store and returns every
@@ -43,7 +46,7 @@ public struct RegionAnalyser: Sendable {
         for (key, analysis) in zip(toAnalyse, results.ordered) { alone[key] = analysis }
         for key in alone.keys where !keys.contains(key) { alone[key] = nil }
         var analyses = keys.compactMap { alone[$0] }
-        CrossYearAnalysis.apply(to: &analyses)
+        CrossYearAnalysis.apply(to: &analyses, thresholds: thresholds)
         return analyses
     }
 }

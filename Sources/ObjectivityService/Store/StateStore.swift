@@ -313,6 +313,11 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// The ids of every alert issued, sorted.
+    public func alertIDs() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM alerts ORDER BY id") }
+    }
+
     /// Files in the ledger by status, for metrics and tests.
     public func fileCounts() throws -> [String: Int] {
         try pool.read { db in

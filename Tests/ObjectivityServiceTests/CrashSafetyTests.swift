@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import ObjectivityCore
+import ObjectivityService
+import ObjectivitySimulation
+import ObjectivityTesting
+import Testing
+
+/// kill -9 at random moments while uploads arrive, 20 times, then a clean run: every file
+/// is taken in exactly once, no output is half-written, no alert is lost or duplicated,
+/// and SIGTERM stops the service within 10 s.
+@Suite struct CrashSafetyTests {
+    @Test func killedTwentyTimes_everyFileOnce_outputsWhole_alertsNeitherLostNorDuplicated() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var region = RegionConfiguration()
+        region.seed = 9
+        region.schools = 80
+        region.years = [2024, 2025]
+        region.sittings = [SittingSpecification(subject: "Математика", grade: 4), SittingSpecification(subject: "Математика", grade: 5)]
+        region.giaSubjects = []
+        region.schoolFileShare = 1
+        region.manipulatedSchoolShare = 0.3
+        let simulated = root.appendingPathComponent("region")
+        _ = try RegionSimulator(configuration: region, models: try Fixtures.models()).run(into: simulated)
+        let uploads = try FileManager.default.contentsOfDirectory(at: simulated.appendingPathComponent("inbox"), includingPropertiesForKeys: nil)
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let state = root.appendingPathComponent("state")
+        let directories = ServiceDirectories(root: state)
+        try directories.create()
+        let config = root.appendingPathComponent("objectivity.json")
+        try #"{"debounceSeconds": 0.05, "maxDelaySeconds": 0.5, "metrics": false}"#.write(to: config, atomically: true, encoding: .utf8)
+
+        func start() throws -> Process {
+            let process = Process()
+            process.executableURL = CommandRunner.executable
+            process.arguments = ["serve", "--state", state.path, "--config", config.path, "--models", Fixtures.modelsDirectory.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        func upload(_ file: URL) throws {
+            let part = directories.inbox.appendingPathComponent(file.lastPathComponent + ".part")
+            try FileManager.default.copyItem(at: file, to: part)
+            try FileManager.default.moveItem(at: part, to: directories.inbox.appendingPathComponent(file.lastPathComponent))
+        }
+
+        var rng = SplitMix64(seed: 2026)
+        var next = 0
+        for _ in 0..<20 {
+            let process = try start()
+            let deadline = Date().addingTimeInterval(0.05 + 1.2 * rng.nextUnit())
+            while Date() < deadline {
+                if next < uploads.count, rng.nextUnit() < 0.5 {
+                    try upload(uploads[next])
+                    next += 1
+                }
+                usleep(20_000)
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        while next < uploads.count {
+            try upload(uploads[next])
+            next += 1
+        }
+        // A last, undisturbed run until the inbox and processing/ are empty and the store is analysed.
+        let process = try start()
+        let store = try StateStore(path: directories.database)
+        var settled = false
+        for _ in 0..<600 where !settled {
+            usleep(100_000)
+            let waiting = (try? FileManager.default.contentsOfDirectory(atPath: directories.inbox.path).count) ?? 1
+            let claimed = (try? FileManager.default.contentsOfDirectory(atPath: directories.processing.path).count) ?? 1
+            let counts = try store.fileCounts()
+            settled = waiting == 0 && claimed == 0 && counts.values.reduce(0, +) == uploads.count
+        }
+        #expect(settled, "all files taken in")
+        usleep(1_500_000)  // the last debounce and analysis
+        let stopAsked = Date()
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(Date().timeIntervalSince(stopAsked) < 10, "SIGTERM honoured within 10 s")
+        #expect(process.terminationStatus == 0)
+
+        // Exactly once: one ledger row and one archived copy per file, nothing left behind.
+        #expect(try store.fileCounts().values.reduce(0, +) == uploads.count)
+        let archived = try FileManager.default.contentsOfDirectory(atPath: directories.archive.path)
+            .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".warnings.txt") && $0 != "duplicates" }
+        #expect(archived.count == uploads.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directories.duplicates.path).isEmpty)
+        // No output half-written: no temporary left, every output parses.
+        for directory in [directories.out, directories.alerts] {
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }.isEmpty)
+        }
+        let alertFiles = try FileManager.default.contentsOfDirectory(atPath: directories.alerts.path).sorted()
+        for name in alertFiles {
+            let data = try Data(contentsOf: directories.alerts.appendingPathComponent(name))
+            #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(name) is whole JSON")
+        }
+        // No alert lost or duplicated: the files and the store agree one to one, and every
+        // unit now at medium or high has an alert at its level or above.
+        #expect(alertFiles.map { String($0.dropLast(5)) } == (try store.alertIDs()))
+        let units = try String(contentsOf: directories.out.appendingPathComponent("units.jsonl"), encoding: .utf8)
+            .split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(units.count > 100)
+        let latest = try store.latestAlerts()
+        let order: [String: Int] = ["none": 0, "low": 1, "medium": 2, "high": 3]
+        for unit in units where order[unit["risk_level"] as! String]! >= 2 {
+            let key = "\(unit["year"]!)|\(unit["subject"]!)|\(unit["grade"]!)|\(unit["school"]!)"
+            let alert = latest[key]
+            #expect(alert != nil && order[alert!.riskLevel.rawValue]! >= order[unit["risk_level"] as! String]!, "\(key)")
+        }
+    }
+}
