@@ -8,6 +8,7 @@ packages=(
   r-mathlib         # R's standalone math library: distribution tails
   libxlsxwriter-dev # Excel files for commissions
   libsqlite3-dev    # SQLite for GRDB: the daemon's state
+  systemd           # systemd-analyze verify/security on the unit file (tests)
   pkg-config        # how SwiftPM finds the libraries above
 )
 sudo=""
