@@ -54,6 +54,9 @@ public actor ServiceDaemon {
                         maxFileBytes: c.maxFileBytes)
     }
 
+    /// Uploads waiting in the inbox now.
+    public nonisolated var queueDepth: Int { InboxScanner.uploads(in: directories.inbox).count }
+
     /// Asks the daemon to stop after the file in hand; safe from any thread (signal handlers).
     public nonisolated func requestStop() { stopRequested.store(true, ordering: .relaxed) }
 
@@ -63,6 +66,7 @@ public actor ServiceDaemon {
         directories.removeStaleTemporaries()
         try recover()
         try analyse(all: true)
+        counters.ready = true
         notifier.ready(status: "готов: \(counters.units) единиц анализа / ready")
         logger.info("ready", metadata: ["units": "\(counters.units)", "state": "\(directories.root.path)"])
         try cycle(now: Date())  // uploads that arrived while the service was down
@@ -137,7 +141,6 @@ public actor ServiceDaemon {
             guard let claimed = claim(upload) else { continue }
             try process(claimed)
         }
-        counters.queueDepth = 0
         guard !dirty.isEmpty || contextChanged else { return }
         if stopRequested.load(ordering: .relaxed) { return }  // start-up re-analyses everything
         try analyse(all: contextChanged)
@@ -184,9 +187,7 @@ public actor ServiceDaemon {
         counters.units = units.count
         counters.unitsByLevel = Dictionary(grouping: units, by: { $0.riskLevel.rawValue }).mapValues(\.count)
         counters.alertsIssued += issued.count
-        counters.lastAnalysisSeconds = Date().timeIntervalSince(started)
-        counters.analyses += 1
-        counters.lastSuccess = Date()
+        counters.recordAnalysis(seconds: Date().timeIntervalSince(started), at: Date())
         notifier.status("готов: \(units.count) единиц, новых оповещений \(issued.count) / ready")
         logger.info("analysed", metadata: ["sittings": "\(analyses.count)", "units": "\(units.count)", "new_alerts": "\(issued.count)",
                                            "seconds": "\(String(format: "%.2f", counters.lastAnalysisSeconds))"])

@@ -61,6 +61,10 @@ struct ServeCommand: AsyncParsableCommand {
             watcher.cancel()
             for source in signals { source.cancel() }
         }
+        let metrics: Task<Void, any Error>? = configuration.metrics
+            ? Task { try await MetricsServer.application(daemon: daemon, port: configuration.metricsPort).run() }
+            : nil
+        defer { metrics?.cancel() }
         try await daemon.run(events: events)
     }
 }
