@@ -1,25 +1,93 @@
 import ArgumentParser
 import Foundation
+import Logging
+import ObjectivityReports
+import ObjectivityService
 
-/// `objectivity demo`: the main job on the embedded default — a simulated region in,
-/// everything the service makes of it out.
-struct DemoCommand: ParsableCommand {
+/// `objectivity demo`: the main job on the embedded default — a simulated region uploaded
+/// file by file into the running service, everything it makes of it out.
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Simulates the default region into DIR (default ./demo), reads it back and scans it into DIR/out.")
+        abstract: "Simulates the default region into DIR/region, runs the service on a fresh DIR/state, uploads every file as an uploader would, waits for the analysis and stops.")
 
-    @Option(help: "Directory for the simulated region and the outputs; its inbox is replaced.")
+    @Option(help: "Directory for the simulated region and the service's state; both are replaced.")
     var out = "demo"
+
+    @Option(help: "How many units of the ranking to print.")
+    var top = 10
 
     @OptionGroup var modelOptions: ModelOptions
 
-    func run() throws {
-        try? FileManager.default.removeItem(atPath: out + "/inbox")
-        let models = modelOptions.models.map { ["--models", $0] } ?? []
-        try SimulateCommand.parse(["--out", out] + models).run()
+    func run() async throws {
+        let root = URL(fileURLWithPath: out)
+        let region = root.appendingPathComponent("region"), state = root.appendingPathComponent("state")
+        try? FileManager.default.removeItem(at: region)
+        try? FileManager.default.removeItem(at: state)
+        let modelArguments = modelOptions.models.map { ["--models", $0] } ?? []
+        try SimulateCommand.parse(["--out", region.path] + modelArguments).run()
+
+        var configuration = ServiceConfiguration()
+        configuration.stateDirectory = state.path
+        configuration.debounceSeconds = 1
+        configuration.metrics = false
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .warning
+            return handler
+        }
+        let daemon = try ServiceDaemon(configuration: configuration, configurationPath: nil, models: try modelOptions.load(),
+                                       notifier: SystemdNotifier(environment: [:]), logger: Logger(label: "objectivity"))
+        let (events, continuation) = AsyncStream<ServiceDaemon.Event>.makeStream()
+        let watcher = try InotifyWatcher(directory: state.appendingPathComponent("inbox").path, queue: DispatchQueue(label: "demo.inotify")) { event in
+            continuation.yield(event == .overflow ? .rescan : .upload)
+        }
+        defer { watcher.cancel() }
+        let running = Task { try await daemon.run(events: events) }
+        let ticker = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(250))
+                continuation.yield(.tick)
+            }
+        }
+        defer { ticker.cancel() }
+
         print("")
-        try InspectCommand.parse([out + "/inbox", "--summary"] + models).run()
-        print("")
-        try ScanCommand.parse([out + "/inbox", "--out", out + "/out"] + models).run()
+        print("Служба запущена (состояние: \(state.path)); загрузка файлов по одному, как это делают операторы…")
+        let uploads = try FileManager.default.contentsOfDirectory(at: region.appendingPathComponent("inbox"), includingPropertiesForKeys: nil)
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let inbox = state.appendingPathComponent("inbox")
+        for upload in uploads {
+            let part = inbox.appendingPathComponent(upload.lastPathComponent + ".part")
+            try FileManager.default.copyItem(at: upload, to: part)
+            try FileManager.default.moveItem(at: part, to: inbox.appendingPathComponent(upload.lastPathComponent))
+        }
+        var counters = await daemon.counters
+        while counters.accepted + counters.rejected.values.reduce(0, +) < uploads.count || counters.analyses < 2 || daemon.queueDepth > 0 {
+            try await Task.sleep(for: .milliseconds(250))
+            counters = await daemon.counters
+        }
+        continuation.yield(.stop)
+        try await running.value
+
+        let levels = counters.unitsByLevel
+        print("Файлов принято: \(counters.accepted), отклонено: \(counters.rejected.values.reduce(0, +)); анализов: \(counters.analyses - 1) "
+            + "(последний \(String(format: "%.1f", counters.lastAnalysisSeconds)) с)")
+        print("Единиц анализа: \(counters.units); риск высокий: \(levels["high", default: 0]), средний: \(levels["medium", default: 0]), "
+            + "низкий: \(levels["low", default: 0]); оповещений: \(counters.alertsIssued)")
+        let outDirectory = state.appendingPathComponent("out")
+        let decoder = JSONDecoder()
+        let ranked = try String(contentsOf: outDirectory.appendingPathComponent("alerts.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map { try decoder.decode(UnitRecord.self, from: Data($0.utf8)) }
+            .sorted { ($0.riskScore, $1.school) > ($1.riskScore, $0.school) }
+        print("Начало рейтинга:")
+        for unit in ranked.prefix(top) {
+            let fired = unit.indicators.filter(\.fired).map { i in i.detail["direction"].map { "\(i.code)/\($0)" } ?? i.code }
+            print(String(format: "  %.4f %@ %@ ВПР %d %@ %d класс, работ %d: %@", unit.riskScore, unit.riskLevel.rawValue, unit.school,
+                         unit.year, unit.subject, unit.grade, unit.n, fired.joined(separator: ", ")))
+        }
+        print("Оповещения (по одному файлу на оповещение): \(outDirectory.path)/alerts/")
+        print("Все единицы и текущие оповещения: \(outDirectory.path)/units.jsonl, alerts.jsonl")
+        print("Принятые и отклонённые файлы: \(state.path)/archive/, \(state.path)/rejected/")
     }
 }
