@@ -54,6 +54,9 @@ public actor ServiceDaemon {
                         maxFileBytes: c.maxFileBytes)
     }
 
+    /// The configuration in force (after the last SIGHUP).
+    public var currentConfiguration: ServiceConfiguration { configuration }
+
     /// Uploads waiting in the inbox now.
     public nonisolated var queueDepth: Int { InboxScanner.uploads(in: directories.inbox).count }
 
