@@ -21,5 +21,17 @@ let package = Package(
             path: "Benchmarks/IngestBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "ServiceBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ObjectivityCore", package: "objectivity"),
+                .product(name: "ObjectivityService", package: "objectivity"),
+                .product(name: "ObjectivitySimulation", package: "objectivity"),
+                .product(name: "ObjectivityTesting", package: "objectivity"),
+            ],
+            path: "Benchmarks/ServiceBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )

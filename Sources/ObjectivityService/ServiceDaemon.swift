@@ -22,6 +22,7 @@ public actor ServiceDaemon {
     private let store: StateStore
     private var reader: InputFileReader
     private var analyser: RegionAnalyser
+    private var publisher: AlertPublisher
     private let notifier: SystemdNotifier
     private let logger: Logger
     private let stopRequested = Atomic<Bool>(false)
@@ -45,6 +46,7 @@ public actor ServiceDaemon {
         store = try StateStore(path: directories.database)
         reader = Self.reader(configuration, models: models)
         analyser = RegionAnalyser(store: store, models: models, seed: configuration.seed, thresholds: configuration.riskThresholds)
+        publisher = AlertPublisher(directories: directories, store: store)
         self.notifier = notifier
         self.logger = logger
     }
@@ -183,7 +185,7 @@ public actor ServiceDaemon {
         let started = Date()
         notifier.status("анализ: \(all ? "все сессии" : "\(dirty.count) сесс.") / analysing")
         let analyses = try analyser.refresh(dirty, all: all)
-        let issued = try AlertPublisher(directories: directories, store: store).publish(analyses)
+        let issued = try publisher.publish(analyses)
         dirty = []
         contextChanged = false
         let units = analyses.flatMap(\.units)

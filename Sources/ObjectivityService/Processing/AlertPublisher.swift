@@ -11,6 +11,17 @@ internal import ObjectivityReports
 public struct AlertPublisher: Sendable {
     public let directories: ServiceDirectories
     public let store: StateStore
+    /// Each unit's last published result and its encoded lines: a re-analysis of one
+    /// sitting changes a few thousand units at most, and only those are encoded and
+    /// stored again (JSON encoding of every unit was most of an update's time).
+    private var published: [String: PublishedUnit] = [:]
+
+    private struct PublishedUnit: Sendable {
+        var unit: UnitResult
+        var line: [UInt8]
+        /// The line in `alerts.jsonl` (with the explanation and alert id) for units at medium or high.
+        var alertLine: [UInt8]?
+    }
 
     public init(directories: ServiceDirectories, store: StateStore) {
         self.directories = directories
@@ -19,30 +30,43 @@ public struct AlertPublisher: Sendable {
 
     /// Publishes the delta for `analyses` and returns the alerts it issued.
     @discardableResult
-    public func publish(_ analyses: [SittingAnalysis], now: Date = Date()) throws -> [IssuedAlert.New] {
+    public mutating func publish(_ analyses: [SittingAnalysis], now: Date = Date()) throws -> [IssuedAlert.New] {
         let previous = try store.latestAlerts()
-        var issued: [IssuedAlert.New] = []
+        var issued: [IssuedAlert.New] = [], changed: [UnitResult] = []
         var unitLines: [UInt8] = [], alertLines: [UInt8] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var seen = Set<String>()
         for analysis in analyses {
             for unit in analysis.units.sorted(by: { ($0.riskScore, $1.school) > ($1.riskScore, $0.school) }) {
-                unitLines += try encoder.encode(UnitRecord(unit)) + [0x0A]
-                guard unit.riskLevel >= .medium else { continue }
-                let explanation = UnitExplanation.text(for: unit, sitting: analysis.sitting)
-                let record = try encoder.encode(UnitRecord(unit, explanation: explanation))
-                let id = IssuedAlert.id(for: unit)
-                let line = try Self.withAlertID(record, id: id)
-                alertLines += line + [0x0A]
                 let key = "\(unit.sitting.year)|\(unit.sitting.subject)|\(unit.sitting.grade)|\(unit.school)"
+                seen.insert(key)
+                var entry: PublishedUnit
+                if let cached = published[key], cached.unit == unit {
+                    entry = cached
+                } else {
+                    entry = PublishedUnit(unit: unit, line: try encoder.encode(UnitRecord(unit)) + [0x0A], alertLine: nil)
+                    if unit.riskLevel >= .medium {
+                        let explanation = UnitExplanation.text(for: unit, sitting: analysis.sitting)
+                        let record = try encoder.encode(UnitRecord(unit, explanation: explanation))
+                        entry.alertLine = try Self.withAlertID(record, id: IssuedAlert.id(for: unit)) + [0x0A]
+                    }
+                    published[key] = entry
+                    changed.append(unit)
+                }
+                unitLines += entry.line
+                guard let alertLine = entry.alertLine else { continue }
+                alertLines += alertLine
                 guard IssuedAlert.isNew(unit, previous: previous[key]) else { continue }
-                try AtomicFileWriter.write(Array(line) + [0x0A], to: directories.alerts.appendingPathComponent("\(id).json"))
+                let id = IssuedAlert.id(for: unit)
+                try AtomicFileWriter.write(alertLine, to: directories.alerts.appendingPathComponent("\(id).json"))
                 issued.append(IssuedAlert.New(id: id, unit: unit, fired: IssuedAlert.firedSignature(unit)))
             }
         }
+        for key in published.keys where !seen.contains(key) { published[key] = nil }
         try AtomicFileWriter.write(unitLines, to: directories.out.appendingPathComponent("units.jsonl"))
         try AtomicFileWriter.write(alertLines, to: directories.out.appendingPathComponent("alerts.jsonl"))
-        try store.record(alerts: issued, units: analyses.flatMap(\.units), at: now)
+        try store.record(alerts: issued, units: changed, at: now)
         return issued
     }
 

@@ -1,0 +1,103 @@
+import Benchmark
+import Foundation
+import ObjectivityCore
+import ObjectivityService
+import ObjectivitySimulation
+import ObjectivityTesting
+
+/// Latency of the service: with a 600-school region's three years already in the store,
+/// one new municipality file for one sitting → updated alerts (take the file in,
+/// re-analyse its sitting from the store, the indicators across years over all, publish).
+/// The store is filled without twelve municipality files of one 2025 sitting; each
+/// iteration uploads the next of them, so every upload brings new schools and moves the
+/// sitting's reference, as a real late upload does.
+let benchmarks: @Sendable () -> Void = {
+    let setup = try! ServiceBenchmarkRegion()
+    print("store: \(setup.files) files, \(setup.units) units; then one of \(setup.heldOut.count) held-out municipality files per iteration")
+
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident],
+        timeUnits: .milliseconds,
+        warmupIterations: 1,
+        maxDuration: .seconds(60),
+        maxIterations: 10)  // with the warm-up, 11 of the 12 held-out files
+
+    Benchmark("One municipality file into a 600-school, 3-year store → updated alerts") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try! setup.uploadOnce())
+        }
+    }
+}
+
+/// The region in a temporary state directory, analysed once, and a file to upload again and again.
+final class ServiceBenchmarkRegion: @unchecked Sendable {
+    let directories: ServiceDirectories
+    let store: StateStore
+    let processor: UploadProcessor
+    var analyser: RegionAnalyser
+    var publisher: AlertPublisher
+    /// Held-out municipality files of one sitting, uploaded one per iteration.
+    let heldOut: [URL]
+    let files: Int
+    var units = 0
+    private var variant = 0
+
+    init() throws {
+        let root = try Fixtures.temporaryDirectory()
+        var region = RegionConfiguration()
+        region.seed = 12
+        region.schools = 600
+        region.manipulatedSchoolShare = 0.3
+        let models = try Fixtures.models()
+        _ = try RegionSimulator(configuration: region, models: models).run(into: root.appendingPathComponent("region"))
+        directories = ServiceDirectories(root: root.appendingPathComponent("state"))
+        try directories.create()
+        store = try StateStore(path: directories.database)
+        processor = UploadProcessor(directories: directories, store: store, reader: try Fixtures.reader())
+        analyser = RegionAnalyser(store: store, models: models, seed: 1, thresholds: .standard)
+        publisher = AlertPublisher(directories: directories, store: store)
+        let inbox = root.appendingPathComponent("region/inbox")
+        let names = try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted()
+        // Municipality files (names «Ф1_<municipality>_<year><sitting>.csv») of the first 2025 sitting.
+        let municipal = names.filter { $0.hasPrefix("Ф1_") && $0.hasSuffix("_202500.csv") && !$0.contains("_edu2") && !$0.contains("_sch2") }
+        guard municipal.count >= 12 else { throw CocoaError(.fileNoSuchFile) }
+        heldOut = municipal.prefix(12).map { inbox.appendingPathComponent($0) }
+        let held = Set(municipal.prefix(12))
+        files = names.count - held.count
+        for (i, name) in names.enumerated() where !held.contains(name) {
+            let claimed = directories.processing.appendingPathComponent(String(format: "%08d-", i) + name)
+            try FileManager.default.copyItem(at: inbox.appendingPathComponent(name), to: claimed)
+            _ = try processor.process(claimed)
+        }
+        let analyses = try analyser.refresh([], all: true)
+        units = analyses.reduce(0) { $0 + $1.units.count }
+        try publisher.publish(analyses)
+    }
+
+    /// The next held-out file: taken in, its sitting re-analysed, alerts published.
+    /// Returns how many alerts were new.
+    func uploadOnce() throws -> Int {
+        let upload = heldOut[variant % heldOut.count]
+        variant += 1
+        let claimed = directories.processing.appendingPathComponent(String(format: "bench%03d-", variant) + upload.lastPathComponent)
+        try FileManager.default.copyItem(at: upload, to: claimed)
+        let started = Date()
+        guard case .accepted(let sittings, _, _) = try processor.process(claimed) else { fatalError("not accepted: \(upload.lastPathComponent)") }
+        let processed = Date()
+        let analyses = try analyser.refresh(sittings, all: false)
+        let analysed = Date()
+        let issued = try publisher.publish(analyses).count
+        if variant <= 3 {
+            print(String(format: "  %@ (%@): take in %.3f s, analyse %.3f s, publish %.3f s", sittings.first!.description, upload.lastPathComponent,
+                         processed.timeIntervalSince(started), analysed.timeIntervalSince(processed), Date().timeIntervalSince(analysed)))
+        }
+        return issued
+    }
+}
+
+extension Optional {
+    func orThrow() throws -> Wrapped {
+        guard let value = self else { throw CocoaError(.fileNoSuchFile) }
+        return value
+    }
+}
