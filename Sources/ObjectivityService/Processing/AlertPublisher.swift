@@ -1,5 +1,6 @@
 public import Foundation
 public import ObjectivityCore
+import Dispatch
 internal import ObjectivityReports
 
 /// Writes what changed for the people who act: one file per new alert (delta alerts), and
@@ -34,46 +35,47 @@ public struct AlertPublisher: Sendable {
         let previous = try store.latestAlerts()
         var issued: [IssuedAlert.New] = [], changed: [UnitResult] = []
         var unitLines: [UInt8] = [], alertLines: [UInt8] = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var seen = Set<String>()
-        for analysis in analyses {
+        // Which units changed since the last publication; those are encoded on both cores.
+        var order: [(key: String, unit: UnitResult, sitting: Int)] = []
+        var stale: [Int] = []
+        for (s, analysis) in analyses.enumerated() {
             for unit in analysis.units.sorted(by: { ($0.riskScore, $1.school) > ($1.riskScore, $0.school) }) {
                 let key = "\(unit.sitting.year)|\(unit.sitting.subject)|\(unit.sitting.grade)|\(unit.school)"
-                seen.insert(key)
-                var entry: PublishedUnit
-                if let cached = published[key], cached.unit == unit {
-                    entry = cached
-                } else {
-                    entry = PublishedUnit(unit: unit, line: try encoder.encode(UnitRecord(unit)) + [0x0A], alertLine: nil)
-                    if unit.riskLevel >= .medium {
-                        let explanation = UnitExplanation.text(for: unit, sitting: analysis.sitting)
-                        let record = try encoder.encode(UnitRecord(unit, explanation: explanation))
-                        entry.alertLine = try Self.withAlertID(record, id: IssuedAlert.id(for: unit)) + [0x0A]
-                    }
-                    published[key] = entry
-                    changed.append(unit)
-                }
-                unitLines += entry.line
-                guard let alertLine = entry.alertLine else { continue }
-                alertLines += alertLine
-                guard IssuedAlert.isNew(unit, previous: previous[key]) else { continue }
-                let id = IssuedAlert.id(for: unit)
-                try AtomicFileWriter.write(alertLine, to: directories.alerts.appendingPathComponent("\(id).json"))
-                issued.append(IssuedAlert.New(id: id, unit: unit, fired: IssuedAlert.firedSignature(unit)))
+                if published[key]?.unit != unit { stale.append(order.count) }
+                order.append((key, unit, s))
             }
+        }
+        let encoded = OrderedResults<PublishedUnit>(count: stale.count)
+        let toEncode = stale.map { (order[$0].unit, order[$0].sitting) }
+        DispatchQueue.concurrentPerform(iterations: toEncode.count) { i in
+            let (unit, s) = toEncode[i]
+            var entry = PublishedUnit(unit: unit, line: UnitLineWriter.line(UnitRecord(unit)), alertLine: nil)
+            if unit.riskLevel >= .medium {
+                let explanation = UnitExplanation.text(for: unit, sitting: analyses[s].sitting)
+                entry.alertLine = UnitLineWriter.line(UnitRecord(unit, explanation: explanation), alertID: IssuedAlert.id(for: unit))
+            }
+            encoded.store(entry, at: i)
+        }
+        for (i, entry) in zip(stale, encoded.ordered) {
+            published[order[i].key] = entry
+            changed.append(entry.unit)
+        }
+        var seen = Set<String>()
+        for (key, unit, _) in order {
+            seen.insert(key)
+            let entry = published[key]!
+            unitLines += entry.line
+            guard let alertLine = entry.alertLine else { continue }
+            alertLines += alertLine
+            guard IssuedAlert.isNew(unit, previous: previous[key]) else { continue }
+            let id = IssuedAlert.id(for: unit)
+            try AtomicFileWriter.write(alertLine, to: directories.alerts.appendingPathComponent("\(id).json"))
+            issued.append(IssuedAlert.New(id: id, unit: unit, fired: IssuedAlert.firedSignature(unit)))
         }
         for key in published.keys where !seen.contains(key) { published[key] = nil }
         try AtomicFileWriter.write(unitLines, to: directories.out.appendingPathComponent("units.jsonl"))
         try AtomicFileWriter.write(alertLines, to: directories.out.appendingPathComponent("alerts.jsonl"))
         try store.record(alerts: issued, units: changed, at: now)
         return issued
-    }
-
-    /// The record with `"alert_id"` added, keys sorted.
-    private static func withAlertID(_ record: Data, id: String) throws -> Data {
-        guard var object = try JSONSerialization.jsonObject(with: record) as? [String: Any] else { return record }
-        object["alert_id"] = id
-        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 }

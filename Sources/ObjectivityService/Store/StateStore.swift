@@ -220,16 +220,25 @@ public final class StateStore: Sendable {
                     SELECT school, municipality, class, code, variant, scores, primary_score, mark, journal
                     FROM works WHERE batch_id = ? ORDER BY rowid
                     """, arguments: [row["id"] as Int64])
+                // Columns by position, in the SELECT's order: name lookups per row cost more than the rest.
+                var lastSchool = "", lastMunicipality = "", schoolID: Int32 = 0
+                var scores = [Int8](repeating: 0, count: tasks.count)
                 while let w = try works.next() {
-                    let school = batch.schoolID(w["school"], municipality: w["municipality"])
-                    let classID = batch.classes.intern(w["class"] as String)
-                    let scores = (w["scores"] as Data).map { Int8(bitPattern: $0) }
-                    guard scores.count == tasks.count else { continue }
-                    let code = Array((w["code"] as String).utf8)
-                    code.withUnsafeBufferPointer { pointer in
-                        batch.works.append(school: school, classID: classID, participantCode: pointer, variant: Int16(w["variant"] as Int),
-                                           scores: scores, primaryScore: Int16(w["primary_score"] as Int), mark: Int8(w["mark"] as Int),
-                                           journalMark: Int8(w["journal"] as Int))
+                    let schoolName: String = w[0], municipality: String = w[1]
+                    if schoolName != lastSchool || municipality != lastMunicipality {
+                        schoolID = batch.schoolID(schoolName, municipality: municipality)
+                        lastSchool = schoolName
+                        lastMunicipality = municipality
+                    }
+                    let classID = batch.classes.intern(w[2] as String)
+                    let blob: Data = w[5]
+                    guard blob.count == tasks.count else { continue }
+                    for (k, byte) in blob.enumerated() { scores[k] = Int8(bitPattern: byte) }
+                    var code: String = w[3]
+                    code.withUTF8 { pointer in
+                        batch.works.append(school: schoolID, classID: classID, participantCode: pointer, variant: Int16(w[4] as Int),
+                                           scores: scores, primaryScore: Int16(w[6] as Int), mark: Int8(w[7] as Int),
+                                           journalMark: Int8(w[8] as Int))
                     }
                 }
                 if batch.works.count > 0 { batches.append(batch) }

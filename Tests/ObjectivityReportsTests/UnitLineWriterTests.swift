@@ -1,0 +1,44 @@
+import Foundation
+import ObjectivityCore
+import ObjectivityReports
+import Testing
+
+@Suite struct UnitLineWriterTests {
+    private func unit(weight: Double, years: [Int]) -> UnitResult {
+        var peak = IndicatorResult(code: "threshold_peak", detail: ["trials": 30, "null_scale": 1.25],
+                                   test: HypothesisTestResult(statistic: 19, parameter: 30, pValue: 0.000936, estimate: 0.1422,
+                                                              method: "", alternative: .greater, caveats: ["small unit: 9 works"]))
+        peak.qValue = 1.5e-7
+        peak.fired = true
+        let journal = IndicatorResult(code: "journal_discrepancy", direction: "lowered",
+                                      test: HypothesisTestResult(statistic: -1.2345678901234567, parameter: nil, pValue: 1, estimate: -0.35,
+                                                                 method: "", alternative: .greater))
+        var result = UnitResult(sitting: SittingKey(year: 2025, subject: "Русский язык", grade: 5), school: "sch\"22\\01",
+                                works: 62, indicators: [peak, journal], riskScore: 0.98641, riskLevel: .high)
+        result.priorWeight = weight
+        result.earlierFlaggedYears = years
+        return result
+    }
+
+    private func object(_ bytes: [UInt8]) throws -> NSDictionary {
+        try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? NSDictionary)
+    }
+
+    @Test func lines_carryTheSameObjectsAsJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for (u, explanation) in [(unit(weight: 1, years: []), nil as String?),
+                                 (unit(weight: 2.9431, years: [2023, 2024]), "Признаки «x»:\n\tp < 0,0001 \u{1} / ok")] {
+            let record = UnitRecord(u, explanation: explanation)
+            let written = UnitLineWriter.line(record)
+            #expect(written.last == 0x0A && !written.dropLast().contains(0x0A), "one line")
+            #expect(try object(written) == object(Array(encoder.encode(record))))
+        }
+    }
+
+    @Test func alertID_isAddedAsAKey() throws {
+        let line = UnitLineWriter.line(UnitRecord(unit(weight: 1, years: [])), alertID: "2025-sch1-00ff")
+        #expect(try object(line)["alert_id"] as? String == "2025-sch1-00ff")
+        #expect(String(decoding: line, as: UTF8.self).hasPrefix("{\"alert_id\":\"2025-sch1-00ff\",\"grade\":5,"))
+    }
+}
