@@ -23,6 +23,7 @@ public actor ServiceDaemon {
     private var reader: InputFileReader
     private var analyser: RegionAnalyser
     private var publisher: AlertPublisher
+    private var recheck: RecheckPublisher
     private let notifier: SystemdNotifier
     private let logger: Logger
     private let stopRequested = Atomic<Bool>(false)
@@ -47,6 +48,7 @@ public actor ServiceDaemon {
         reader = Self.reader(configuration, models: models)
         analyser = RegionAnalyser(store: store, models: models, seed: configuration.seed, thresholds: configuration.riskThresholds)
         publisher = AlertPublisher(directories: directories, store: store)
+        recheck = RecheckPublisher(directories: directories, seed: configuration.seed)
         self.notifier = notifier
         self.logger = logger
     }
@@ -186,6 +188,7 @@ public actor ServiceDaemon {
         notifier.status("анализ: \(all ? "все сессии" : "\(dirty.count) сесс.") / analysing")
         let analyses = try analyser.refresh(dirty, all: all)
         let issued = try publisher.publish(analyses)
+        try recheck.publish(analyses)
         dirty = []
         contextChanged = false
         let units = analyses.flatMap(\.units)

@@ -36,6 +36,7 @@ final class ServiceBenchmarkRegion: @unchecked Sendable {
     let processor: UploadProcessor
     var analyser: RegionAnalyser
     var publisher: AlertPublisher
+    var recheck: RecheckPublisher
     /// Held-out municipality files of one sitting, uploaded one per iteration.
     let heldOut: [URL]
     let files: Int
@@ -56,6 +57,7 @@ final class ServiceBenchmarkRegion: @unchecked Sendable {
         processor = UploadProcessor(directories: directories, store: store, reader: try Fixtures.reader())
         analyser = RegionAnalyser(store: store, models: models, seed: 1, thresholds: .standard)
         publisher = AlertPublisher(directories: directories, store: store)
+        recheck = RecheckPublisher(directories: directories, seed: 1)
         let inbox = root.appendingPathComponent("region/inbox")
         let names = try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted()
         // Municipality files (names «Ф1_<municipality>_<year><sitting>.csv») of the first 2025 sitting.
@@ -72,6 +74,7 @@ final class ServiceBenchmarkRegion: @unchecked Sendable {
         let analyses = try analyser.refresh([], all: true)
         units = analyses.reduce(0) { $0 + $1.units.count }
         try publisher.publish(analyses)
+        try recheck.publish(analyses)
     }
 
     /// The next held-out file: taken in, its sitting re-analysed, alerts published.
@@ -87,6 +90,7 @@ final class ServiceBenchmarkRegion: @unchecked Sendable {
         let analyses = try analyser.refresh(sittings, all: false)
         let analysed = Date()
         let issued = try publisher.publish(analyses).count
+        try recheck.publish(analyses)
         if variant <= 3 {
             print(String(format: "  %@ (%@): take in %.3f s, analyse %.3f s, publish %.3f s", sittings.first!.description, upload.lastPathComponent,
                          processed.timeIntervalSince(started), analysed.timeIntervalSince(processed), Date().timeIntervalSince(analysed)))

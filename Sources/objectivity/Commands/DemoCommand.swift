@@ -88,6 +88,9 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print("Оповещения (по одному файлу на оповещение): \(outDirectory.path)/alerts/")
         print("Все единицы и текущие оповещения: \(outDirectory.path)/units.jsonl, alerts.jsonl")
+        let lists = (try? FileManager.default.contentsOfDirectory(atPath: outDirectory.appendingPathComponent("recheck").path))?
+            .filter { $0.hasSuffix(".xlsx") }.count ?? 0
+        print("Списки для перепроверки предметными комиссиями (\(lists) XLSX и столько же CSV): \(outDirectory.path)/recheck/")
         print("Принятые и отклонённые файлы: \(state.path)/archive/, \(state.path)/rejected/")
     }
 }
