@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The indicators that compare a unit with its own school in other years and grades, and
 /// the prior that earlier signs give; run over all sittings after each was analysed alone.
 ///
@@ -62,10 +64,16 @@ public enum CrossYearAnalysis {
                 }
             }
         }
-        for a in analyses.indices {
-            for (u, indicator) in added[a] { analyses[a].units[u].indicators.append(indicator) }
-            SittingAnalysis.calibrate(&analyses[a].units, families: ["year_jump/level", "year_jump/journal", "cohort"])
+        // Sittings are calibrated independently: both cores.
+        let calibrated = OrderedResults<[UnitResult]>(count: analyses.count)
+        let snapshot = analyses, additions = added
+        DispatchQueue.concurrentPerform(iterations: snapshot.count) { a in
+            var units = snapshot[a].units
+            for (u, indicator) in additions[a] { units[u].indicators.append(indicator) }
+            SittingAnalysis.calibrate(&units, families: ["year_jump/level", "year_jump/journal", "cohort"])
+            calibrated.store(units, at: a)
         }
+        for (a, units) in calibrated.ordered.enumerated() { analyses[a].units = units }
         applyPersistence(to: &analyses, thresholds: thresholds)
     }
 
