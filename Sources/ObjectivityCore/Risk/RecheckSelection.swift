@@ -51,8 +51,7 @@ public enum RecheckSelection {
         let taken = Set(chosen.map(\.row))
         var others = rows.filter { !taken.contains($0) }
         let wanted = min(others.count, max(minimumControl, Int((controlShare * Double(chosen.count)).rounded(.up))))
-        var rng = SplitMix64(seed: seed, stream: unit.school.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 },
-                             UInt64(unit.sitting.year), UInt64(unit.sitting.grade))
+        var rng = SplitMix64(seed: seed, stream: StableHash.of(unit.school), UInt64(unit.sitting.year), UInt64(unit.sitting.grade))
         for i in 0..<wanted {
             let j = i + Int(rng.nextUnit() * Double(others.count - i))
             others.swapAt(i, j)

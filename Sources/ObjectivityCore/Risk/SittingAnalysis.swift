@@ -40,7 +40,7 @@ public struct SittingAnalysis: Sendable {
             indicators.append(IndicatorResult(code: "threshold_peak", test: threshold.pooledTest(counts: counts)))
             // The unit's Monte Carlo stream follows its login, not its place in the sitting:
             // the same works give the same result whatever order the files arrived in.
-            var unitStream = SplitMix64(seed: seed, stream: Self.stableHash(sitting.schools[school]))
+            var unitStream = SplitMix64(seed: seed, stream: StableHash.of(sitting.schools[school]))
             indicators.append(IndicatorResult(code: "distribution", test: distribution.test(counts: counts, seed: unitStream.next())))
             if let profile = profiles[school] { indicators.append(IndicatorResult(code: "task_inversion", test: profile)) }
             let login = sitting.schools[school]
@@ -74,11 +74,6 @@ public struct SittingAnalysis: Sendable {
                                                                 "journal_discrepancy/raised", "journal_discrepancy/lowered", "journal_discrepancy/large_gaps"])
         RiskModel.apply(to: &units)
         self.units = units
-    }
-
-    /// FNV-1a of the login's UTF-8 bytes: a stream number that does not depend on the process.
-    private static func stableHash(_ login: String) -> UInt64 {
-        login.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     /// Each work's primary score in standard deviations of the sitting's works from their mean.

@@ -38,19 +38,10 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let daemon = try ServiceDaemon(configuration: configuration, configurationPath: nil, models: try modelOptions.load(),
                                        notifier: SystemdNotifier(environment: [:]), logger: Logger(label: "objectivity"))
-        let (events, continuation) = AsyncStream<ServiceDaemon.Event>.makeStream()
-        let watcher = try InotifyWatcher(directory: state.appendingPathComponent("inbox").path, queue: DispatchQueue(label: "demo.inotify")) { event in
-            continuation.yield(event == .overflow ? .rescan : .upload)
-        }
-        defer { watcher.cancel() }
+        let source = try ServiceEventSource(inbox: state.appendingPathComponent("inbox").path, queue: DispatchQueue(label: "demo.events"))
+        defer { source.cancel() }
+        let events = source.events
         let running = Task { try await daemon.run(events: events) }
-        let ticker = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(250))
-                continuation.yield(.tick)
-            }
-        }
-        defer { ticker.cancel() }
 
         print("")
         print("Служба запущена (состояние: \(state.path)); загрузка файлов по одному, как это делают операторы…")
@@ -67,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(250))
             counters = await daemon.counters
         }
-        continuation.yield(.stop)
+        source.continuation.yield(.stop)
         try await running.value
 
         let levels = counters.unitsByLevel

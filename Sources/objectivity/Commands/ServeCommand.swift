@@ -30,41 +30,28 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let daemon = try ServiceDaemon(configuration: configuration, configurationPath: config, models: models,
                                        notifier: SystemdNotifier(environment: ProcessInfo.processInfo.environment), logger: logger)
-        let (events, continuation) = AsyncStream<ServiceDaemon.Event>.makeStream(bufferingPolicy: .bufferingNewest(1024))
         let queue = DispatchQueue(label: "objectivity.events")
-        let watcher = try InotifyWatcher(directory: configuration.stateDirectory + "/inbox", queue: queue) { event in
-            switch event {
-            case .file(let name) where InboxScanner.isUpload(name): continuation.yield(.upload)
-            case .file: break
-            case .overflow: continuation.yield(.rescan)
-            }
-        }
+        let source = try ServiceEventSource(inbox: configuration.stateDirectory + "/inbox", queue: queue)
+        let continuation = source.continuation
         var signals: [any DispatchSourceSignal] = []
         for (number, event) in [(SIGTERM, ServiceDaemon.Event.stop), (SIGINT, .stop), (SIGHUP, .reload)] {
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
+            let signalSource = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            signalSource.setEventHandler {
                 if case .stop = event { daemon.requestStop() }
                 continuation.yield(event)
             }
-            source.resume()
-            signals.append(source)
-        }
-        let ticker = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(250))
-                continuation.yield(.tick)
-            }
+            signalSource.resume()
+            signals.append(signalSource)
         }
         defer {
-            ticker.cancel()
-            watcher.cancel()
-            for source in signals { source.cancel() }
+            source.cancel()
+            for signalSource in signals { signalSource.cancel() }
         }
         let metrics: Task<Void, any Error>? = configuration.metrics
             ? Task { try await MetricsServer.application(daemon: daemon, port: configuration.metricsPort).run() }
             : nil
         defer { metrics?.cancel() }
-        try await daemon.run(events: events)
+        try await daemon.run(events: source.events)
     }
 }
