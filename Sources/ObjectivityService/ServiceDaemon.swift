@@ -1,7 +1,6 @@
 public import Foundation
 public import Logging
 public import ObjectivityIngest
-internal import Synchronization
 import ObjectivityCore
 
 /// `objectivity serve`: watches the inbox, takes every upload in exactly once, re-analyses
@@ -26,7 +25,7 @@ public actor ServiceDaemon {
     private var recheck: RecheckPublisher
     private let notifier: SystemdNotifier
     private let logger: Logger
-    private let stopRequested = Atomic<Bool>(false)
+    private let stop = StopFlag()
 
     private var pendingSince: Date?
     private var lastUpload: Date?
@@ -65,7 +64,7 @@ public actor ServiceDaemon {
     public nonisolated var queueDepth: Int { InboxScanner.uploads(in: directories.inbox).count }
 
     /// Asks the daemon to stop after the file in hand; safe from any thread (signal handlers).
-    public nonisolated func requestStop() { stopRequested.store(true, ordering: .relaxed) }
+    public nonisolated func requestStop() { stop.raise() }
 
     /// Runs until a `.stop` event: start-up recovery and analysis, then the event loop.
     public func run(events: AsyncStream<Event>) async throws {
@@ -94,7 +93,7 @@ public actor ServiceDaemon {
             case .tick:
                 break
             }
-            if stopRequested.load(ordering: .relaxed) { break }
+            if stop.isRaised { break }
             if let interval = notifier.watchdogInterval, now.timeIntervalSince(lastWatchdog) >= interval {
                 notifier.watchdog()
                 lastWatchdog = now
@@ -109,7 +108,7 @@ public actor ServiceDaemon {
                 lastUpload = nil
                 try cycle(now: now)
             }
-            if stopRequested.load(ordering: .relaxed) { break }
+            if stop.isRaised { break }
         }
         notifier.stopping()
         logger.info("stopped")
@@ -144,12 +143,12 @@ public actor ServiceDaemon {
     private func cycle(now: Date) throws {
         let uploads = InboxScanner.uploads(in: directories.inbox)
         for upload in uploads {
-            if stopRequested.load(ordering: .relaxed) { return }
+            if stop.isRaised { return }
             guard let claimed = claim(upload) else { continue }
             try process(claimed)
         }
         guard !dirty.isEmpty || contextChanged else { return }
-        if stopRequested.load(ordering: .relaxed) { return }  // start-up re-analyses everything
+        if stop.isRaised { return }  // start-up re-analyses everything
         try analyse(all: contextChanged)
     }
 
@@ -186,7 +185,10 @@ public actor ServiceDaemon {
     private func analyse(all: Bool) throws {
         let started = Date()
         notifier.status("анализ: \(all ? "все сессии" : "\(dirty.count) сесс.") / analysing")
-        let analyses = try analyser.refresh(dirty, all: all)
+        guard let analyses = try analyser.refresh(dirty, all: all, stop: stop) else {
+            logger.info("analysis abandoned for the stop; the next start analyses the store again")
+            return
+        }
         let issued = try publisher.publish(analyses)
         try recheck.publish(analyses)
         dirty = []

@@ -71,7 +71,7 @@ final class ServiceBenchmarkRegion: @unchecked Sendable {
             try FileManager.default.copyItem(at: inbox.appendingPathComponent(name), to: claimed)
             _ = try processor.process(claimed)
         }
-        let analyses = try analyser.refresh([], all: true)
+        let analyses = try analyser.refresh([], all: true)!
         units = analyses.reduce(0) { $0 + $1.units.count }
         try publisher.publish(analyses)
         try recheck.publish(analyses)
@@ -87,7 +87,7 @@ final class ServiceBenchmarkRegion: @unchecked Sendable {
         let started = Date()
         guard case .accepted(let sittings, _, _) = try processor.process(claimed) else { fatalError("not accepted: \(upload.lastPathComponent)") }
         let processed = Date()
-        let analyses = try analyser.refresh(sittings, all: false)
+        let analyses = try analyser.refresh(sittings, all: false)!
         let analysed = Date()
         let issued = try publisher.publish(analyses).count
         try recheck.publish(analyses)

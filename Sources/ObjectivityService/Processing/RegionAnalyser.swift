@@ -22,14 +22,16 @@ public struct RegionAnalyser: Sendable {
     }
 
     /// Re-analyses `sittings` (every sitting when `all`) from the store and returns every
-    /// sitting's analysis with the indicators across years applied, in sitting order.
-    public mutating func refresh(_ sittings: Set<SittingKey>, all: Bool) throws -> [SittingAnalysis] {
+    /// sitting's analysis with the indicators across years applied, in sitting order; nil
+    /// when `stop` was raised meanwhile (sittings finished before it are kept).
+    public mutating func refresh(_ sittings: Set<SittingKey>, all: Bool, stop: StopFlag = StopFlag()) throws -> [SittingAnalysis]? {
         let keys = try store.sittingKeys()
         let wanted = all ? Set(keys) : sittings.union(keys.filter { alone[$0] == nil })
         let registry = try store.registry()
         let gia = try store.giaResults()
         let toAnalyse = keys.filter { wanted.contains($0) }
         let loaded: [Sitting] = try toAnalyse.map { key in
+            if stop.isRaised { return InputBatch.sitting(from: SittingAssembler(key: key), models: models) }
             var assembler = SittingAssembler(key: key)
             for batch in try store.batches(of: key) {
                 // A batch whose tasks disagree with the sitting's first one cannot join it.
@@ -37,13 +39,15 @@ public struct RegionAnalyser: Sendable {
             }
             return InputBatch.sitting(from: assembler, models: models)
         }
-        let results = OrderedResults<SittingAnalysis>(count: toAnalyse.count)
+        let results = OrderedResults<SittingAnalysis?>(count: toAnalyse.count)
         let seed = self.seed
         DispatchQueue.concurrentPerform(iterations: toAnalyse.count) { i in
+            guard !stop.isRaised else { return results.store(nil, at: i) }
             let context = SittingContext(for: toAnalyse[i], registry: registry, gia: gia.count > 0 ? [gia] : [])
             results.store(SittingAnalysis(sitting: loaded[i], context: context, seed: seed), at: i)
         }
-        for (key, analysis) in zip(toAnalyse, results.ordered) { alone[key] = analysis }
+        for (key, analysis) in zip(toAnalyse, results.ordered) where analysis != nil { alone[key] = analysis }
+        if stop.isRaised { return nil }
         for key in alone.keys where !keys.contains(key) { alone[key] = nil }
         var analyses = keys.compactMap { alone[$0] }
         CrossYearAnalysis.apply(to: &analyses, thresholds: thresholds)
