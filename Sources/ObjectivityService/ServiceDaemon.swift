@@ -161,10 +161,22 @@ public actor ServiceDaemon {
         }
     }
 
+    /// One claimed file to its end. A file the daemon cannot even read (permissions, I/O)
+    /// goes to `rejected/` with the reason instead of stopping the service; if that fails
+    /// too, it stays in `processing/` for the next start and the rest of the batch goes on.
     private func process(_ claimed: URL) throws {
         let name = UploadClaim.originalName(of: claimed)
         let processor = UploadProcessor(directories: directories, store: store, reader: reader)
-        switch try processor.process(claimed) {
+        let outcome: UploadProcessor.Outcome
+        do {
+            outcome = try processor.process(claimed)
+        } catch {
+            counters.rejected["io_error", default: 0] += 1
+            logger.error("cannot process, set aside", metadata: ["file": "\(name)", "error": "\(error)"])
+            processor.setAside(claimed, reason: "\(error)")
+            return
+        }
+        switch outcome {
         case .accepted(let sittings, let context, let skipped):
             dirty.formUnion(sittings)
             contextChanged = contextChanged || context

@@ -71,6 +71,17 @@ import Testing
         #expect(try state.store.fileCounts() == ["accepted": 1])
     }
 
+    @Test func fileThatCannotBeProcessed_isSetAsideWithTheReason() throws {
+        let state = try TemporaryState()
+        defer { state.remove() }
+        let missing = state.directories.processing.appendingPathComponent("00000001-gone.csv")
+        #expect(throws: (any Error).self) { try state.processor.process(missing) }
+        let claimed = try state.claimFixture("good/registry.csv", sequence: 2)
+        state.processor.setAside(claimed, reason: "Input/output error")
+        #expect(state.names(in: state.directories.rejected) == ["registry.csv", "registry.csv.error.txt"])
+        #expect(state.names(in: state.directories.processing).isEmpty)
+    }
+
     @Test func reuploadOfASchool_supersedesItsEarlierWorks() throws {
         let state = try TemporaryState()
         defer { state.remove() }

@@ -86,6 +86,16 @@ public struct UploadProcessor: Sendable {
         return .accepted(sittings: sittings, contextChanged: contextChanged, skippedRows: stored.skippedRows)
     }
 
+    /// Moves a file that could not be processed at all to `rejected/` with
+    /// `NAME.error.txt` giving the system's reason; failures here are only logged by the caller.
+    public func setAside(_ claimed: URL, reason: String) {
+        let name = UploadClaim.originalName(of: claimed)
+        let target = unique(directories.rejected.appendingPathComponent(name))
+        let text = "Файл \(name) не удалось прочитать: \(reason)\nFile \(name) could not be read: \(reason)\n"
+        try? AtomicFileWriter.write(Array(text.utf8), to: target.appendingPathExtension("error.txt"))
+        _ = rename(claimed.path, target.path)
+    }
+
     /// The warning file of a partly read upload: which rows were skipped and why.
     static func warnings(_ issues: RowIssues, file: String) -> String {
         var lines = ["Файл \(file) принят частично: пропущено строк — \(issues.skippedRows).",
