@@ -58,5 +58,14 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)
         let alertFiles = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("out/alerts").path)
         #expect(alertFiles.count == counters.alertsIssued)
+        // The operator's summary of the batch lists every new alert, in the allowed words.
+        let summaries = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("out/summaries").path)
+        #expect(summaries.count == (counters.alertsIssued > 0 ? 1 : 0))
+        if let name = summaries.first {
+            let text = try String(contentsOf: state.appendingPathComponent("out/summaries/\(name)"), encoding: .utf8)
+            #expect(text.hasPrefix("# Новые и изменившиеся оповещения"))
+            #expect(text.components(separatedBy: "Оповещение `").count - 1 == counters.alertsIssued)
+            #expect(!text.lowercased().contains("списыва") && !text.lowercased().contains("доказан"))
+        }
     }
 }

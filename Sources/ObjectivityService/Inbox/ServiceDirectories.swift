@@ -23,7 +23,7 @@ public struct ServiceDirectories: Sendable, Equatable {
 
     /// Creates every directory that is missing (the inbox setgid where the process may).
     public func create() throws {
-        for directory in [inbox, processing, archive, duplicates, rejected, alerts] {
+        for directory in [inbox, processing, archive, duplicates, rejected, alerts, out.appendingPathComponent("summaries")] {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
     }
@@ -32,7 +32,7 @@ public struct ServiceDirectories: Sendable, Equatable {
     /// to `.NAME.tmp-PID`, then renamed): nobody ever read them, and the next run rewrites
     /// whatever they were to become.
     public func removeStaleTemporaries() {
-        for directory in [out, alerts, archive, rejected] {
+        for directory in [out, alerts, out.appendingPathComponent("summaries"), archive, rejected] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
             for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
                 try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))

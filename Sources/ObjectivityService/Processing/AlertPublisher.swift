@@ -75,7 +75,21 @@ public struct AlertPublisher: Sendable {
         for key in published.keys where !seen.contains(key) { published[key] = nil }
         try AtomicFileWriter.write(unitLines, to: directories.out.appendingPathComponent("units.jsonl"))
         try AtomicFileWriter.write(alertLines, to: directories.out.appendingPathComponent("alerts.jsonl"))
+        if !issued.isEmpty {
+            let sittings = Dictionary(analyses.map { ($0.sitting.key, $0.sitting) }, uniquingKeysWith: { first, _ in first })
+            let entries = issued.compactMap { alert in sittings[alert.unit.sitting].map { AlertSummary.Entry(id: alert.id, unit: alert.unit, sitting: $0) } }
+            let stamp = Self.stamp(now)
+            try AtomicFileWriter.write(Array(AlertSummary.markdown(entries, time: stamp).utf8),
+                                       to: directories.out.appendingPathComponent("summaries/оповещения-\(stamp).md"))
+        }
         try store.record(alerts: issued, units: changed, at: now)
         return issued
+    }
+
+    /// `2026-11-23T22-37-38Z`: UTC, sortable, safe in a file name.
+    private static func stamp(_ time: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: time).replacingOccurrences(of: ":", with: "-")
     }
 }

@@ -78,6 +78,7 @@ struct DemoCommand: AsyncParsableCommand {
                          unit.year, unit.subject, unit.grade, unit.n, fired.joined(separator: ", ")))
         }
         print("Оповещения (по одному файлу на оповещение): \(outDirectory.path)/alerts/")
+        print("Сводка для оператора о новых оповещениях (Markdown): \(outDirectory.path)/summaries/")
         print("Все единицы и текущие оповещения: \(outDirectory.path)/units.jsonl, alerts.jsonl")
         let lists = (try? FileManager.default.contentsOfDirectory(atPath: outDirectory.appendingPathComponent("recheck").path))?
             .filter { $0.hasSuffix(".xlsx") }.count ?? 0
