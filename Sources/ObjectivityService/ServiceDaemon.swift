@@ -23,6 +23,7 @@ public actor ServiceDaemon {
     private var analyser: RegionAnalyser
     private var publisher: AlertPublisher
     private var recheck: RecheckPublisher
+    private var lists: ListsPublisher
     private let notifier: SystemdNotifier
     private let logger: Logger
     private let stop = StopFlag()
@@ -48,6 +49,7 @@ public actor ServiceDaemon {
         analyser = RegionAnalyser(store: store, models: models, seed: configuration.seed, thresholds: configuration.riskThresholds)
         publisher = AlertPublisher(directories: directories, store: store)
         recheck = RecheckPublisher(directories: directories, seed: configuration.seed)
+        lists = ListsPublisher(directories: directories)
         self.notifier = notifier
         self.logger = logger
     }
@@ -203,6 +205,7 @@ public actor ServiceDaemon {
         }
         let issued = try publisher.publish(analyses)
         try recheck.publish(analyses)
+        try lists.publish(analyses)
         dirty = []
         contextChanged = false
         let units = analyses.flatMap(\.units)

@@ -20,21 +20,14 @@ public enum RecheckListWriter {
             .replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "_")
     }
 
-    /// CSV bytes: BOM, «;», CRLF, quoted where a cell needs it.
-    public static func csv(_ list: RecheckList) -> [UInt8] {
-        func cell(_ text: String) -> String {
-            text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
-        let lines = [list.header] + list.cells
-        return [0xEF, 0xBB, 0xBF] + Array(lines.map { $0.map(cell).joined(separator: ";") }.joined(separator: "\r\n").utf8) + [0x0D, 0x0A]
-    }
+    /// CSV bytes (``SemicolonCSV``).
+    public static func csv(_ list: RecheckList) -> [UInt8] { SemicolonCSV.bytes(header: list.header, rows: list.cells) }
 
     /// Writes `BASE.csv` and `BASE.xlsx` into `directory`.
     public static func write(_ list: RecheckList, into directory: URL, created: Int? = nil) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let base = baseName(list)
         try AtomicFileWriter.write(csv(list), to: directory.appendingPathComponent(base + ".csv"))
-        let temporary = directory.appendingPathComponent("." + base + ".xlsx.tmp-\(getpid())")
         let sheets = [
             SpreadsheetSheet(name: "Инструкция", header: ["Как работать со списком"], rows: instructions.map { [.text($0)] },
                              columnWidths: [120]),
@@ -42,9 +35,6 @@ public enum RecheckListWriter {
                              rows: list.cells.map { $0.map { SpreadsheetCell.text($0) } },
                              columnWidths: [6, 14, 7, 12, 14] + list.taskLabels.map { _ in 5 } + [9, 8, 40, 16]),
         ]
-        try XLSXWriter.write(sheets, to: temporary.path, created: created)
-        guard rename(temporary.path, directory.appendingPathComponent(base + ".xlsx").path) == 0 else {
-            throw AtomicFileWriter.Failure(path: temporary.path, code: errno)
-        }
+        try XLSXWriter.writeAtomically(sheets, to: directory.appendingPathComponent(base + ".xlsx"), created: created)
     }
 }

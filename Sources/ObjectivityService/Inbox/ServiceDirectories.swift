@@ -32,7 +32,8 @@ public struct ServiceDirectories: Sendable, Equatable {
     /// to `.NAME.tmp-PID`, then renamed): nobody ever read them, and the next run rewrites
     /// whatever they were to become.
     public func removeStaleTemporaries() {
-        for directory in [out, alerts, out.appendingPathComponent("summaries"), archive, rejected] {
+        for directory in [out, alerts, out.appendingPathComponent("summaries"), out.appendingPathComponent("lists"),
+                          out.appendingPathComponent("recheck"), archive, rejected] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
             for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
                 try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))

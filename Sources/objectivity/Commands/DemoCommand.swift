@@ -83,6 +83,7 @@ struct DemoCommand: AsyncParsableCommand {
         let lists = (try? FileManager.default.contentsOfDirectory(atPath: outDirectory.appendingPathComponent("recheck").path))?
             .filter { $0.hasSuffix(".xlsx") }.count ?? 0
         print("Списки для перепроверки предметными комиссиями (\(lists) XLSX и столько же CSV): \(outDirectory.path)/recheck/")
+        print("Списки наблюдателей и ОО стабильно без признаков (XLSX и CSV): \(outDirectory.path)/lists/")
         print("Принятые и отклонённые файлы: \(state.path)/archive/, \(state.path)/rejected/")
     }
 }

@@ -1,0 +1,20 @@
+/// Short Russian names of the indicator families, for lists people read.
+public enum SignNames {
+    public static func russian(_ family: String) -> String {
+        switch family {
+        case "threshold_peak": "пики на границах отметок"
+        case "distribution": "необычное распределение баллов"
+        case "task_inversion": "сложные задания выполнены лучше базовых"
+        case "high_results": "результаты заметно выше региона"
+        case "vpr_vs_gia": "ВПР выше, чем предсказывает ОГЭ"
+        case "journal_discrepancy/confirmed": "отметки ВПР совпадают с журналом чаще ожидаемого"
+        case "journal_discrepancy/raised": "отметки ВПР выше журнальных"
+        case "journal_discrepancy/lowered": "журнальные отметки выше ВПР"
+        case "journal_discrepancy/large_gaps": "расхождения с журналом на 2 балла и более"
+        case "year_jump/level": "резкий рост результатов по сравнению с другими годами"
+        case "year_jump/journal": "журнал стал щедрее, чем в другие годы"
+        case "cohort": "те же ученики через год показали результат ниже"
+        default: family
+        }
+    }
+}
