@@ -41,32 +41,38 @@ public enum CrossYearAnalysis {
                 bySchool[unit.school, default: []].append(key)
             }
         }
+        // Each sitting's new indicators depend only on the others' results: both cores.
+        let snapshot = analyses, lookup = index, seriesOf = series, ofSchool = bySchool
         let standardScores = analyses.map { SittingAnalysis.standardScores($0.sitting) }
-        var added: [[(unit: Int, indicator: IndicatorResult)]] = analyses.map { _ in [] }
-        for (a, analysis) in analyses.enumerated() {
+        let found = OrderedResults<[(unit: Int, indicator: IndicatorResult)]>(count: snapshot.count)
+        DispatchQueue.concurrentPerform(iterations: snapshot.count) { a in
+            let analysis = snapshot[a]
+            var indicators: [(unit: Int, indicator: IndicatorResult)] = []
             for (u, unit) in analysis.units.enumerated() {
                 let key = UnitKey(school: unit.school, subject: unit.sitting.subject, grade: unit.sitting.grade, year: unit.sitting.year)
-                let others = (series[key.series] ?? []).filter { $0.year != key.year }.sorted { $0.year < $1.year }
-                    .compactMap { index[$0] }.map { analyses[$0.analysis].units[$0.unit] }
-                if !others.isEmpty { added[a].append((u, yearJump(unit, others: others))) }
-                let schoolOthers = (bySchool[unit.school] ?? []).filter { $0.year != key.year }
+                let others = (seriesOf[key.series] ?? []).filter { $0.year != key.year }.sorted { $0.year < $1.year }
+                    .compactMap { lookup[$0] }.map { snapshot[$0.analysis].units[$0.unit] }
+                if !others.isEmpty { indicators.append((u, yearJump(unit, others: others))) }
+                let schoolOthers = (ofSchool[unit.school] ?? []).filter { $0.year != key.year }
                     .sorted { ($0.year, $0.subject, $0.grade) < ($1.year, $1.subject, $1.grade) }
-                    .compactMap { index[$0] }.map { analyses[$0.analysis].units[$0.unit] }
+                    .compactMap { lookup[$0] }.map { snapshot[$0.analysis].units[$0.unit] }
                 if unit.summary.journalExcessVariance.isFinite, let journal = journalJump(unit, others: schoolOthers) {
-                    added[a].append((u, journal))
+                    indicators.append((u, journal))
                 }
                 let next = UnitKey(school: key.school, subject: key.subject, grade: key.grade + 1, year: key.year + 1)
-                if let later = index[next] {
-                    added[a].append((u, cohort(unit, rows: analysis.sitting.rows(ofSchool: analysis.sitting.schools.id(of: unit.school)!),
-                                               in: analysis.sitting, scores: standardScores[a],
-                                               later: analyses[later.analysis].units[later.unit], laterSitting: analyses[later.analysis].sitting,
-                                               laterScores: standardScores[later.analysis])))
+                if let later = lookup[next] {
+                    indicators.append((u, cohort(unit, rows: analysis.sitting.rows(ofSchool: analysis.sitting.schools.id(of: unit.school)!),
+                                                 in: analysis.sitting, scores: standardScores[a],
+                                                 later: snapshot[later.analysis].units[later.unit], laterSitting: snapshot[later.analysis].sitting,
+                                                 laterScores: standardScores[later.analysis])))
                 }
             }
+            found.store(indicators, at: a)
         }
+        let added = found.ordered
         // Sittings are calibrated independently: both cores.
         let calibrated = OrderedResults<[UnitResult]>(count: analyses.count)
-        let snapshot = analyses, additions = added
+        let additions = added
         DispatchQueue.concurrentPerform(iterations: snapshot.count) { a in
             var units = snapshot[a].units
             for (u, indicator) in additions[a] { units[u].indicators.append(indicator) }
