@@ -205,7 +205,7 @@ public actor ServiceDaemon {
         }
         let issued = try publisher.publish(analyses)
         try recheck.publish(analyses)
-        try lists.publish(analyses)
+        try lists.publish(analyses, registry: try store.registry())
         dirty = []
         contextChanged = false
         let units = analyses.flatMap(\.units)

@@ -58,6 +58,13 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)
         let alertFiles = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("out/alerts").path)
         #expect(alertFiles.count == counters.alertsIssued)
+        // The people's lists, municipalities filled from the registry where exports left them out.
+        let lists = state.appendingPathComponent("out/lists")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: lists.path).sorted()
+            == ["Наблюдатели.csv", "Наблюдатели.xlsx", "Стабильно_без_признаков.csv", "Стабильно_без_признаков.xlsx"])
+        let observers = try String(contentsOf: lists.appendingPathComponent("Наблюдатели.csv"), encoding: .utf8)
+            .split(separator: "\r\n").dropFirst().map { $0.split(separator: ";", omittingEmptySubsequences: false) }
+        #expect(observers.allSatisfy { $0.count > 2 && !$0[2].isEmpty })
         // The operator's summary of the batch lists every new alert, in the allowed words.
         let summaries = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("out/summaries").path)
         #expect(summaries.count == (counters.alertsIssued > 0 ? 1 : 0))
