@@ -24,6 +24,7 @@ public actor ServiceDaemon {
     private var publisher: AlertPublisher
     private var recheck: RecheckPublisher
     private var lists: ListsPublisher
+    private var confirmation: ConfirmationPublisher
     private let notifier: SystemdNotifier
     private let logger: Logger
     private let stop = StopFlag()
@@ -35,6 +36,8 @@ public actor ServiceDaemon {
     private var claimSequence = 0
     private var dirty: Set<SittingKey> = []
     private var contextChanged = false
+    /// A returned recheck list arrived since the outcome loop was last updated.
+    private var outcomesArrived = false
     /// What the daemon has done, for `/metrics` and the tests.
     public private(set) var counters = ServiceCounters()
 
@@ -48,8 +51,9 @@ public actor ServiceDaemon {
         reader = Self.reader(configuration, models: models)
         analyser = RegionAnalyser(store: store, models: models, seed: configuration.seed, thresholds: configuration.riskThresholds)
         publisher = AlertPublisher(directories: directories, store: store)
-        recheck = RecheckPublisher(directories: directories, seed: configuration.seed)
+        recheck = RecheckPublisher(directories: directories, store: store, seed: configuration.seed)
         lists = ListsPublisher(directories: directories)
+        confirmation = ConfirmationPublisher(directories: directories, store: store)
         self.notifier = notifier
         self.logger = logger
     }
@@ -149,9 +153,12 @@ public actor ServiceDaemon {
             guard let claimed = claim(upload) else { continue }
             try process(claimed)
         }
-        guard !dirty.isEmpty || contextChanged else { return }
         if stop.isRaised { return }  // start-up re-analyses everything
-        try analyse(all: contextChanged)
+        if !dirty.isEmpty || contextChanged {
+            try analyse(all: contextChanged)
+        } else if outcomesArrived {
+            try publishConfirmation()
+        }
     }
 
     private func claim(_ upload: URL) -> URL? {
@@ -184,6 +191,10 @@ public actor ServiceDaemon {
             contextChanged = contextChanged || context
             counters.accepted += 1
             logger.info("accepted", metadata: ["file": "\(name)", "skipped_rows": "\(skipped)"])
+        case .acceptedOutcomes(let skipped):
+            outcomesArrived = true
+            counters.accepted += 1
+            logger.info("accepted recheck outcomes", metadata: ["file": "\(name)", "skipped_rows": "\(skipped)"])
         case .rejected(let reason):
             counters.rejected[reason, default: 0] += 1
             logger.warning("rejected", metadata: ["file": "\(name)", "reason": "\(reason)"])
@@ -206,6 +217,7 @@ public actor ServiceDaemon {
         let issued = try publisher.publish(analyses)
         try recheck.publish(analyses)
         try lists.publish(analyses, registry: try store.registry())
+        try publishConfirmation()
         dirty = []
         contextChanged = false
         let units = analyses.flatMap(\.units)
@@ -216,5 +228,14 @@ public actor ServiceDaemon {
         notifier.status("готов: \(units.count) единиц, новых оповещений \(issued.count) / ready")
         logger.info("analysed", metadata: ["sittings": "\(analyses.count)", "units": "\(units.count)", "new_alerts": "\(issued.count)",
                                            "seconds": "\(String(format: "%.2f", counters.lastAnalysisSeconds))"])
+    }
+
+    /// The outcome loop: each alert's status and the confirmation rates, from what came back.
+    private func publishConfirmation() throws {
+        outcomesArrived = false
+        guard let tallies = try confirmation.publish() else { return }
+        let statuses = Dictionary(grouping: tallies.values, by: \.status).mapValues(\.count)
+        logger.info("recheck outcomes matched", metadata: ["alerts_confirmed": "\(statuses[.confirmed] ?? 0)",
+                                                           "alerts_not_confirmed": "\(statuses[.notConfirmed] ?? 0)"])
     }
 }

@@ -12,4 +12,11 @@ public enum JSONLines {
         }
         return out
     }
+
+    /// One object, keys sorted, pretty-printed, newline-terminated: a small file people may also open.
+    public static func encodeObject<Record: Encodable>(_ record: Record) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        return Array(try encoder.encode(record)) + [0x0A]
+    }
 }

@@ -19,6 +19,8 @@ public struct RecheckList: Sendable, Equatable {
         public var primaryScore: Int
         public var mark: Int
         public var reason: String
+        /// False for the control sample.
+        public var evidence: Bool
     }
 
     /// The header: the outcome format's columns, the tasks, and the reason; the rechecked
@@ -49,7 +51,8 @@ public struct RecheckList: Sendable, Equatable {
                 byMunicipality[municipality, default: []].append(Row(
                     school: unit.school, classLabel: sitting.classes.count > 0 ? sitting.classes[sitting.works.classID[w]] : "",
                     participantCode: sitting.works.participantCode[w], taskScores: Array(sitting.works.taskScores(ofWork: w)),
-                    primaryScore: Int(sitting.works.primaryScore[w]), mark: Int(sitting.works.mark[w]), reason: reason(work.reason)))
+                    primaryScore: Int(sitting.works.primaryScore[w]), mark: Int(sitting.works.mark[w]), reason: reason(work.reason),
+                    evidence: work.reason != .control))
             }
         }
         return byMunicipality.keys.sorted().map { municipality in

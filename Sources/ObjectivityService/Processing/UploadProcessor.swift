@@ -25,6 +25,8 @@ public struct UploadProcessor: Sendable {
     public enum Outcome: Sendable, Equatable {
         /// Taken in; the sittings whose works changed, or `contextChanged` for a registry or ГИА file.
         case accepted(sittings: Set<SittingKey>, contextChanged: Bool, skippedRows: Int)
+        /// A commission's returned recheck list: nothing to re-analyse, the outcome loop to update.
+        case acceptedOutcomes(skippedRows: Int)
         case rejected(reason: String)
         case duplicate
         /// Taken in before a crash; only moved now.
@@ -83,6 +85,7 @@ public struct UploadProcessor: Sendable {
         }
         try store.recordAccepted(sha256: sha, name: name, at: now, content: stored)
         try move(claimed, to: archived)
+        if case .recheck = stored { return .acceptedOutcomes(skippedRows: stored.skippedRows) }
         return .accepted(sittings: sittings, contextChanged: contextChanged, skippedRows: stored.skippedRows)
     }
 

@@ -9,7 +9,7 @@ internal import GRDB
 /// Re-analysis reads its sittings from here, not from old files. A file's rows and its
 /// ledger entry are written in one transaction, so a crash leaves either both or neither.
 public final class StateStore: Sendable {
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     public init(path: URL) throws {
         var configuration = Configuration()
@@ -105,6 +105,7 @@ public final class StateStore: Sendable {
             }
             try db.create(index: "alerts_by_unit", on: "alerts", columns: ["year", "subject", "grade", "school"])
         }
+        migrator.registerMigration("v2", migrate: migrateRecheckItems)
         return migrator
     }
 
