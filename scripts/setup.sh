@@ -10,6 +10,7 @@ packages=(
   libsqlite3-dev    # SQLite for GRDB: the daemon's state
   systemd           # systemd-analyze verify/security on the unit file (tests)
   pkg-config        # how SwiftPM finds the libraries above
+  python3-openpyxl  # an independent XLSX reader: tests open our workbooks with it
 )
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

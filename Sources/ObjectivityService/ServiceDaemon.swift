@@ -25,6 +25,9 @@ public actor ServiceDaemon {
     private var recheck: RecheckPublisher
     private var lists: ListsPublisher
     private var confirmation: ConfirmationPublisher
+    private var report: ReportPublisher
+    /// The last analyses, for the report when only recheck outcomes arrived.
+    private var analyses: [SittingAnalysis] = []
     private let notifier: SystemdNotifier
     private let logger: Logger
     private let stop = StopFlag()
@@ -54,6 +57,7 @@ public actor ServiceDaemon {
         recheck = RecheckPublisher(directories: directories, store: store, seed: configuration.seed)
         lists = ListsPublisher(directories: directories)
         confirmation = ConfirmationPublisher(directories: directories, store: store)
+        report = ReportPublisher(directories: directories, store: store)
         self.notifier = notifier
         self.logger = logger
     }
@@ -158,6 +162,7 @@ public actor ServiceDaemon {
             try analyse(all: contextChanged)
         } else if outcomesArrived {
             try publishConfirmation()
+            try report.publish(analyses)
         }
     }
 
@@ -218,6 +223,8 @@ public actor ServiceDaemon {
         try recheck.publish(analyses)
         try lists.publish(analyses, registry: try store.registry())
         try publishConfirmation()
+        self.analyses = analyses
+        try report.publish(analyses)
         dirty = []
         contextChanged = false
         let units = analyses.flatMap(\.units)

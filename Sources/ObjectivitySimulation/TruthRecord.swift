@@ -24,3 +24,16 @@ public struct TruthRecord: Sendable, Hashable {
         return "\(school),\(year),\(subject),\(grade),\(manipulated ? 1 : 0),\(type?.rawValue ?? ""),\(strength),\(share),\(works)"
     }
 }
+
+extension TruthRecord {
+    /// Reads one line of `truth.csv`; nil for the header or a malformed line.
+    public init?(csvLine line: Substring) {
+        let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard f.count >= 9, let year = Int(f[1]), let grade = Int(f[3]), let works = Int(f[8]) else { return nil }
+        self.init(school: f[0], year: year, subject: f[2], grade: grade, manipulated: f[4] == "1", type: ManipulationType(rawValue: f[5]),
+                  intensity: Double(f[6]) ?? 0, affectedShare: Double(f[7]) ?? 0, works: works)
+    }
+
+    /// The unit's key in the lookups of `truth.csv`: `school|year|subject|grade`.
+    public var key: String { "\(school)|\(year)|\(subject)|\(grade)" }
+}

@@ -98,5 +98,55 @@ import Testing
         for name in ["Итоги_перепроверки.xlsx", "Итоги_перепроверки_по_признакам.csv", "Итоги_перепроверки_по_оповещениям.csv"] {
             #expect(FileManager.default.fileExists(atPath: recheck.appendingPathComponent(name).path), "\(name)")
         }
+        try checkReport(state: state, root: root)
+    }
+
+    /// The region report shows the outcomes; `objectivity report` writes the same files from
+    /// the store alone; openpyxl opens every workbook with the right sheets, headers and rows.
+    private func checkReport(state: URL, root: URL) throws {
+        let out = state.appendingPathComponent("out")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("Итоги перепроверки работ независимыми комиссиями") && html.contains("подтверждено перепроверкой"))
+        #expect(html.contains("<svg") && html.contains("«Понизили»") == false && html.contains("Понизили (отметка ВПР ниже журнальной)"))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains(" src="), "self-contained")
+        #expect(!html.lowercased().contains("списыва") && !html.lowercased().contains("доказан"))
+
+        let regenerated = root.appendingPathComponent("regenerated")
+        let run = try CommandRunner.run(["report", "--state", state.path, "--out", regenerated.path])
+        #expect(run.status == 0, "\(run.standardError)")
+        func files(_ directory: URL) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        }
+        #expect(files(regenerated.appendingPathComponent("alerts")) == files(out.appendingPathComponent("alerts")))
+        let same = ["units.jsonl", "alerts.jsonl", "confirmation.json"]
+            + files(out.appendingPathComponent("recheck")).filter { $0.hasSuffix(".csv") }.map { "recheck/" + $0 }
+            + files(out.appendingPathComponent("lists")).filter { $0.hasSuffix(".csv") }.map { "lists/" + $0 }
+        for name in same {
+            #expect(FileManager.default.contents(atPath: regenerated.appendingPathComponent(name).path)
+                    == FileManager.default.contents(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+        #expect(FileManager.default.fileExists(atPath: regenerated.appendingPathComponent("report.html").path))
+
+        let workbooks = (files(regenerated.appendingPathComponent("recheck")).map { "recheck/" + $0 }
+            + files(regenerated.appendingPathComponent("lists")).map { "lists/" + $0 }).filter { $0.hasSuffix(".xlsx") }
+        let sheets = try IndependentXLSXReader.read(workbooks.map { regenerated.appendingPathComponent($0) })
+        #expect(sheets.count == workbooks.count && workbooks.count >= 4)
+        for name in workbooks {
+            let book = try #require(sheets[regenerated.appendingPathComponent(name).path], "\(name)")
+            let headers = book.flatMap { $0.rows.prefix(2).flatMap { $0 } }.map { $0.lowercased() }
+            #expect(!headers.contains { $0.contains("фамил") || $0 == "имя" || $0.contains("отчеств") }, "no name column in \(name)")
+            let csv = name.hasPrefix("recheck/Итоги") ? nil : regenerated.appendingPathComponent(String(name.dropLast(5)) + ".csv")
+            guard let csv, let text = try? String(contentsOf: csv, encoding: .utf8) else { continue }
+            let lines = (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text).split(separator: "\r\n").map(String.init)
+            let sheet = try #require(book.last)
+            // The sheet holds the CSV's rows under an optional one-line title.
+            let body = sheet.rows.first?.joined(separator: ";") == lines.first ? sheet.rows : Array(sheet.rows.dropFirst())
+            #expect(body.count == lines.count, "rows of \(name)")
+            #expect(body.first?.joined(separator: ";") == lines.first, "header of \(name)")
+            if name.hasPrefix("recheck/Перепроверка") { #expect(book.map(\.name) == ["Инструкция", "Перепроверка"]) }
+            if name.hasPrefix("lists/") { #expect(book.map(\.name) == ["Список"]) }
+        }
+        let outcomes = try #require(sheets[regenerated.appendingPathComponent("recheck/Итоги_перепроверки.xlsx").path])
+        #expect(outcomes.map(\.name) == ["По признакам", "По оповещениям"])
     }
 }

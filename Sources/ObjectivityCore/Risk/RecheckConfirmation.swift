@@ -7,11 +7,14 @@
 /// when the commission's primary score is below the school's. For a group of works (one
 /// alert, or every alert of an indicator and risk level) the *confirmation rate* is the
 /// share of rechecked evidence works lowered, set beside the same share in the control
-/// sample: marking that is merely strict everywhere lowers both.
+/// sample. The control does not veto an alert: a school that over-marked every work has
+/// its control works lowered too, and that confirms the sign rather than refuting it;
+/// across many alerts the control rate shows how often the commissions lower a score
+/// where no sign pointed (their own strictness), the baseline to read the rate against.
 ///
 /// An alert is
-/// - `confirmed` when at least ``minimumLowered`` evidence works were lowered, the
-///   evidence's lowered share is at least ``confirmingShare`` and above the control's;
+/// - `confirmed` when at least ``minimumLowered`` evidence works were lowered and the
+///   evidence's lowered share is at least ``confirmingShare``;
 /// - `notConfirmed` when at least ``minimumRechecked`` evidence works (or all listed, if
 ///   fewer) came back rechecked and the rule above does not hold;
 /// - `pending` otherwise (too little came back yet).
@@ -72,7 +75,7 @@ public enum RecheckConfirmation {
 
         public var status: Status {
             let rate = confirmationRate ?? 0
-            if evidenceLowered >= minimumLowered, rate >= confirmingShare, rate > (controlRate ?? 0) { return .confirmed }
+            if evidenceLowered >= minimumLowered, rate >= confirmingShare { return .confirmed }
             return evidenceRechecked >= min(minimumRechecked, max(1, evidenceListed)) ? .notConfirmed : .pending
         }
 

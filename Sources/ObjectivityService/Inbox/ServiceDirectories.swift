@@ -15,11 +15,16 @@ public struct ServiceDirectories: Sendable, Equatable {
     /// Inputs that could not be used, each with `NAME.error.txt`.
     public var rejected: URL { root.appendingPathComponent("rejected") }
     /// Alerts, one JSON file per alert id, and the current state of every unit.
-    public var alerts: URL { root.appendingPathComponent("out/alerts") }
-    public var out: URL { root.appendingPathComponent("out") }
+    public var alerts: URL { out.appendingPathComponent("alerts") }
+    /// Everything written for people and other tools; `root/out` unless given.
+    public let out: URL
     public var database: URL { root.appendingPathComponent("state.sqlite") }
 
-    public init(root: URL) { self.root = root }
+    /// - Parameter out: where the outputs go (`objectivity report --out`); `root/out` when nil.
+    public init(root: URL, out: URL? = nil) {
+        self.root = root
+        self.out = out ?? root.appendingPathComponent("out")
+    }
 
     /// Creates every directory that is missing (the inbox setgid where the process may).
     public func create() throws {

@@ -12,6 +12,7 @@ internal import ObjectivityReports
 public struct AlertPublisher: Sendable {
     public let directories: ServiceDirectories
     public let store: StateStore
+    public let mode: Mode
     /// Each unit's last published result and its encoded lines: a re-analysis of one
     /// sitting changes a few thousand units at most, and only those are encoded and
     /// stored again (JSON encoding of every unit was most of an update's time).
@@ -24,9 +25,18 @@ public struct AlertPublisher: Sendable {
         var alertLine: [UInt8]?
     }
 
-    public init(directories: ServiceDirectories, store: StateStore) {
+    /// How the alerts are decided.
+    public enum Mode: Sendable {
+        /// Delta alerts against the store, recorded there, with the operator's summary.
+        case service
+        /// Every current alert's file written again (`objectivity report`); the store is only read.
+        case regenerate
+    }
+
+    public init(directories: ServiceDirectories, store: StateStore, mode: Mode = .service) {
         self.directories = directories
         self.store = store
+        self.mode = mode
     }
 
     /// Publishes the delta for `analyses` and returns the alerts it issued.
@@ -67,7 +77,7 @@ public struct AlertPublisher: Sendable {
             unitLines += entry.line
             guard let alertLine = entry.alertLine else { continue }
             alertLines += alertLine
-            guard IssuedAlert.isNew(unit, previous: previous[key]) else { continue }
+            guard mode == .regenerate || IssuedAlert.isNew(unit, previous: previous[key]) else { continue }
             let id = IssuedAlert.id(for: unit)
             try AtomicFileWriter.write(alertLine, to: directories.alerts.appendingPathComponent("\(id).json"))
             issued.append(IssuedAlert.New(id: id, unit: unit, fired: IssuedAlert.firedSignature(unit)))
@@ -75,6 +85,7 @@ public struct AlertPublisher: Sendable {
         for key in published.keys where !seen.contains(key) { published[key] = nil }
         try AtomicFileWriter.write(unitLines, to: directories.out.appendingPathComponent("units.jsonl"))
         try AtomicFileWriter.write(alertLines, to: directories.out.appendingPathComponent("alerts.jsonl"))
+        if mode == .regenerate { return issued }
         if !issued.isEmpty {
             let sittings = Dictionary(analyses.map { ($0.sitting.key, $0.sitting) }, uniquingKeysWith: { first, _ in first })
             let entries = issued.compactMap { alert in sittings[alert.unit.sitting].map { AlertSummary.Entry(id: alert.id, unit: alert.unit, sitting: $0) } }

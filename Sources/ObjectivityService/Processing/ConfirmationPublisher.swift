@@ -8,11 +8,14 @@ internal import ObjectivityReports
 public struct ConfirmationPublisher: Sendable {
     public let directories: ServiceDirectories
     public let store: StateStore
+    /// Whether the alerts' statuses are stored (false when regenerating files).
+    public let recording: Bool
     private var written: [UInt8] = []
 
-    public init(directories: ServiceDirectories, store: StateStore) {
+    public init(directories: ServiceDirectories, store: StateStore, recording: Bool = true) {
         self.directories = directories
         self.store = store
+        self.recording = recording
     }
 
     /// Recomputes the confirmation from the store; returns each alert's tally (nil before
@@ -23,7 +26,7 @@ public struct ConfirmationPublisher: Sendable {
         let report = ConfirmationReport(works)
         guard report.hasOutcomes else { return nil }
         let tallies = RecheckConfirmation.byAlert(works)
-        try store.recordConfirmations(tallies, at: now)
+        if recording { try store.recordConfirmations(tallies, at: now) }
         let json = try JSONLines.encodeObject(report)
         guard json != written else { return tallies }
         let directory = directories.out.appendingPathComponent("recheck")

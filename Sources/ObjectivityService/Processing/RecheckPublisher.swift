@@ -10,13 +10,16 @@ public struct RecheckPublisher: Sendable {
     public let directory: URL
     public let store: StateStore
     public let seed: UInt64
+    /// Whether listed works are recorded in the store (false when regenerating files).
+    public let recording: Bool
     /// CSV bytes of every list written, by base name.
     private var written: [String: [UInt8]] = [:]
 
-    public init(directories: ServiceDirectories, store: StateStore, seed: UInt64) {
+    public init(directories: ServiceDirectories, store: StateStore, seed: UInt64, recording: Bool = true) {
         directory = directories.out.appendingPathComponent("recheck")
         self.store = store
         self.seed = seed
+        self.recording = recording
     }
 
     /// Writes the lists of `analyses`; returns how many files changed.
@@ -44,7 +47,7 @@ public struct RecheckPublisher: Sendable {
                 changed += 1
             }
         }
-        try store.recordListed(listed, at: now)
+        if recording { try store.recordListed(listed, at: now) }
         for base in written.keys where current[base] == nil {
             for ext in ["csv", "xlsx"] { try? FileManager.default.removeItem(at: directory.appendingPathComponent("\(base).\(ext)")) }
             changed += 1

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ObjectivityReports
 import ObjectivityService
+import ObjectivitySimulation
 
 /// `objectivity demo`: the main job on the embedded default — a simulated region uploaded
 /// file by file into the running service, everything it makes of it out.
@@ -58,6 +59,28 @@ struct DemoCommand: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(250))
             counters = await daemon.counters
         }
+        // The commissions recheck the listed works and return the lists (simulated from the
+        // region's truth), closing the outcome loop.
+        let recheckDirectory = state.appendingPathComponent("out/recheck")
+        let truth = try String(contentsOf: region.appendingPathComponent("truth.csv"), encoding: .utf8)
+            .split(separator: "\n").compactMap { TruthRecord(csvLine: $0) }
+        let commission = SimulatedCommission(truth: truth, seed: 1)
+        let listNames = ((try? FileManager.default.contentsOfDirectory(atPath: recheckDirectory.path)) ?? [])
+            .filter { $0.hasPrefix("Перепроверка_") && $0.hasSuffix(".csv") }.sorted()
+        for name in listNames {
+            let text = try String(contentsOf: recheckDirectory.appendingPathComponent(name), encoding: .utf8)
+            let part = inbox.appendingPathComponent("Итоги_" + name + ".part")
+            try commission.fill(csv: text).write(to: part, atomically: false, encoding: .utf8)
+            try FileManager.default.moveItem(at: part, to: inbox.appendingPathComponent("Итоги_" + name))
+        }
+        let confirmationFile = state.appendingPathComponent("out/confirmation.json")
+        counters = await daemon.counters
+        while counters.accepted + counters.rejected.values.reduce(0, +) < uploads.count + listNames.count || daemon.queueDepth > 0
+                || (!listNames.isEmpty && !FileManager.default.fileExists(atPath: confirmationFile.path)) {
+            try await Task.sleep(for: .milliseconds(250))
+            counters = await daemon.counters
+        }
+        try await Task.sleep(for: .milliseconds(500))  // the report follows the confirmation
         source.continuation.yield(.stop)
         try await running.value
 
@@ -84,6 +107,15 @@ struct DemoCommand: AsyncParsableCommand {
             .filter { $0.hasSuffix(".xlsx") }.count ?? 0
         print("Списки для перепроверки предметными комиссиями (\(lists) XLSX и столько же CSV): \(outDirectory.path)/recheck/")
         print("Списки наблюдателей и ОО стабильно без признаков (XLSX и CSV): \(outDirectory.path)/lists/")
+        if let data = FileManager.default.contents(atPath: confirmationFile.path),
+           let report = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let alerts = report["alerts"] as? [[String: Any]] {
+            let confirmed = alerts.filter { $0["status"] as? String == "confirmed" }.count
+            let notConfirmed = alerts.filter { $0["status"] as? String == "not_confirmed" }.count
+            print("Перепроверка (комиссии смоделированы по истинной разметке): списков возвращено \(listNames.count), "
+                + "оповещений подтверждено \(confirmed), не подтверждено \(notConfirmed); итоги: \(outDirectory.path)/recheck/Итоги_перепроверки.xlsx, "
+                + "\(outDirectory.path)/confirmation.json")
+        }
+        print("Отчёт по региону (HTML, открывается без сети): \(outDirectory.path)/report.html")
         print("Принятые и отклонённые файлы: \(state.path)/archive/, \(state.path)/rejected/")
     }
 }

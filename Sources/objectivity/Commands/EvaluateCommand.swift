@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ObjectivityCore
 import ObjectivityReports
+import ObjectivitySimulation
 
 /// `objectivity evaluate`: how well `scan`'s risk ranks the units a simulation bent.
 ///
@@ -35,10 +36,8 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         var truths: [String: Truth] = [:]
         for line in try String(contentsOfFile: truth, encoding: .utf8).split(separator: "\n").dropFirst() {
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard f.count >= 9 else { continue }
-            truths[[f[0], f[1], f[2], f[3]].joined(separator: "|")] =
-                Truth(manipulated: f[4] == "1", type: f[5], affected: Double(f[7]) ?? 0)
+            guard let record = TruthRecord(csvLine: line) else { continue }
+            truths[record.key] = Truth(manipulated: record.manipulated, type: record.type?.rawValue ?? "", affected: record.affectedShare)
         }
         let decoder = JSONDecoder()
         var records: [(UnitRecord, Truth)] = []

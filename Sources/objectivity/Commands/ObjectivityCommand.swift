@@ -6,7 +6,7 @@ struct ObjectivityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "objectivity",
         abstract: "Finds schools whose assessment results show signs of non-objectivity.",
-        subcommands: [DemoCommand.self, SimulateCommand.self, InspectCommand.self, ScanCommand.self, EvaluateCommand.self, ServeCommand.self])
+        subcommands: [DemoCommand.self, SimulateCommand.self, InspectCommand.self, ScanCommand.self, EvaluateCommand.self, ServeCommand.self, ReportCommand.self])
 
     static func main() async {
         BLASThreadPolicy.enforceSingleThreaded()

@@ -1,0 +1,46 @@
+public import Foundation
+public import ObjectivityCore
+internal import ObjectivityReports
+
+/// Keeps `out/report.html`, the region report, in step with the analysis and the
+/// commissions' outcomes; rewritten atomically when its content changed.
+public struct ReportPublisher: Sendable {
+    public let directories: ServiceDirectories
+    public let store: StateStore
+    private var written: String = ""
+
+    public init(directories: ServiceDirectories, store: StateStore) {
+        self.directories = directories
+        self.store = store
+    }
+
+    public var url: URL { directories.out.appendingPathComponent("report.html") }
+
+    /// Writes the report of `analyses` with what the store knows of schools, alerts and rechecks.
+    public mutating func publish(_ analyses: [SittingAnalysis], now: Date = Date()) throws {
+        let registry = try store.registry()
+        let works = try store.listedWorksWithOutcomes()
+        let confirmation = ConfirmationReport(works)
+        var report = RegionReport(
+            analyses: analyses,
+            municipalities: Dictionary(registry.map { ($0.login, $0.municipality) }, uniquingKeysWith: { first, _ in first }),
+            schoolNames: Dictionary(registry.map { ($0.login, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            alertIDs: try store.latestAlerts().mapValues(\.id), confirmations: try store.alertConfirmations(),
+            confirmation: confirmation.hasOutcomes ? confirmation : nil, generated: "")
+        // The time stamp alone does not make a new report.
+        let body = report.html
+        guard body != written else { return }
+        report.generated = Self.stamp(now)
+        try FileManager.default.createDirectory(at: directories.out, withIntermediateDirectories: true)
+        try AtomicFileWriter.write(Array(report.html.utf8), to: url)
+        written = body
+    }
+
+    private static func stamp(_ time: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: time)
+    }
+}
