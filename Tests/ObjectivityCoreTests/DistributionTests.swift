@@ -11,6 +11,14 @@ import Testing
         #expect(isClose(BinomialDistribution(trials: 54, probability: 0.2).probability(atLeast: 30), 8.784900136415027e-09))
     }
 
+    @Test func poissonUpperTail_matchesScipy() {
+        // poisson.sf(4, 1.3), poisson.sf(19, 4.0), poisson.sf(59, 8.5) — P(X ≥ 5), P(X ≥ 20), P(X ≥ 60)
+        #expect(isClose(PoissonDistribution(mean: 1.3).probability(atLeast: 5), 0.010663033771890939))
+        #expect(isClose(PoissonDistribution(mean: 4.0).probability(atLeast: 20), 1.0200522105968346e-08))
+        #expect(isClose(PoissonDistribution(mean: 8.5).probability(atLeast: 60), 1.653661257346006e-30))
+        #expect(PoissonDistribution(mean: 0).probability(atLeast: 1) == 0)
+    }
+
     @Test func binomialLowerTailAndMass_matchScipy() {
         // binom.cdf(3, 20, 0.4)
         #expect(isClose(BinomialDistribution(trials: 20, probability: 0.4).probability(atMost: 3), 0.01596116279000825))

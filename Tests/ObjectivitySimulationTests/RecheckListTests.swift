@@ -50,4 +50,26 @@ import Testing
         try RecheckListWriter.write(list, into: directory)
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(RecheckListWriter.baseName(list) + ".xlsx").path))
     }
+
+    @Test func helpedClass_isListedAsNearIdenticalWorks_byParticipantCode() throws {
+        var c = RegionConfiguration.small(schools: 150, seed: 19)
+        c.villageShare = 0
+        c.manipulatedSchoolShare = 0
+        c.injections = [ManipulationInjection(school: "sch220031", years: [2025], type: .helpDuringTest, intensity: 0.9)]
+        let run = try SimulatedRegionRun(c)
+        defer { run.remove() }
+        let analysis = try #require(run.analyses().first)
+        let helped = try #require(analysis.units.first { $0.school == "sch220031" })
+        let similarity = try #require(helped.indicators.first { $0.family == "answer_similarity/near_identical" })
+        #expect(similarity.fired && !similarity.groups.isEmpty, "p \(similarity.test.pValue), works \(helped.works), groups \(similarity.groups)")
+        let others = analysis.units.filter { $0.school != "sch220031" }
+        let honestGroups = others.filter { unit in unit.indicators.contains { $0.code == "answer_similarity" && !$0.groups.isEmpty } }
+        #expect(honestGroups.count <= 2, "honest units with near-identical groups: \(honestGroups.map(\.school))")
+        #expect(helped.riskLevel >= .medium)
+        let rows = RecheckList.lists(for: analysis, seed: 1).flatMap(\.rows).filter { $0.school == "sch220031" }
+        let listed = Set(rows.filter { $0.reason.contains("почти одинаковые") }.map(\.participantCode))
+        #expect(listed == Set(similarity.groups.flatMap { $0 }))
+        let explanation = UnitExplanation.text(for: helped, sitting: analysis.sitting)
+        #expect(explanation.contains("Группы почти одинаковых работ: коды "))
+    }
 }

@@ -42,6 +42,8 @@ final class ServiceBenchmarkRegion: @unchecked Sendable {
     var publisher: AlertPublisher
     var recheck: RecheckPublisher
     var lists: ListsPublisher
+    var confirmation: ConfirmationPublisher
+    var report: ReportPublisher
     /// Held-out municipality files of one sitting, uploaded one per iteration.
     let heldOut: [URL]
     let files: Int
@@ -64,8 +66,10 @@ final class ServiceBenchmarkRegion: @unchecked Sendable {
         processor = UploadProcessor(directories: directories, store: store, reader: try Fixtures.reader())
         analyser = RegionAnalyser(store: store, models: models, seed: 1, thresholds: .standard)
         publisher = AlertPublisher(directories: directories, store: store)
-        recheck = RecheckPublisher(directories: directories, seed: 1)
+        recheck = RecheckPublisher(directories: directories, store: store, seed: 1)
         lists = ListsPublisher(directories: directories)
+        confirmation = ConfirmationPublisher(directories: directories, store: store)
+        report = ReportPublisher(directories: directories, store: store)
         let inbox = root.appendingPathComponent("region/inbox")
         let names = try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted()
         // Municipality files (names «Ф1_<municipality>_<year><sitting>.csv») of the first 2025 sitting.
@@ -84,6 +88,8 @@ final class ServiceBenchmarkRegion: @unchecked Sendable {
         try publisher.publish(analyses)
         try recheck.publish(analyses)
         try lists.publish(analyses)
+        try confirmation.publish()
+        try report.publish(analyses)
     }
 
     /// The next held-out file: taken in, its sitting re-analysed, alerts published.
@@ -102,9 +108,11 @@ final class ServiceBenchmarkRegion: @unchecked Sendable {
         let alerted = Date()
         try recheck.publish(analyses)
         try lists.publish(analyses)
+        try confirmation.publish()
+        try report.publish(analyses)
         alertLatencies.append(alerted.timeIntervalSince(started))
         if variant <= 3 {
-            print(String(format: "  %@ (%@): take in %.3f s, analyse %.3f s, alerts %.3f s (written %.3f s after the file), recheck and people lists %.3f s",
+            print(String(format: "  %@ (%@): take in %.3f s, analyse %.3f s, alerts %.3f s (written %.3f s after the file), recheck lists, people's lists, outcomes and report %.3f s",
                          sittings.first!.description, upload.lastPathComponent, processed.timeIntervalSince(started),
                          analysed.timeIntervalSince(processed), alerted.timeIntervalSince(analysed), alerted.timeIntervalSince(started),
                          Date().timeIntervalSince(alerted)))

@@ -11,6 +11,9 @@ public struct IndicatorResult: Sendable, Equatable {
     public var qValue: Double
     /// Whether the indicator fired (q below ``RiskModel/firingQ``).
     public var fired: Bool
+    /// Groups of works the indicator points at, by participant code (`answer_similarity`:
+    /// near-identical works); empty for the others.
+    public var groups: [[String]] = []
 
     public init(code: String, direction: String? = nil, detail: [String: Double] = [:], test: HypothesisTestResult) {
         self.code = code

@@ -2,7 +2,9 @@
 /// the evidence, and a random control sample of the unit's other works, so that what the
 /// commission finds in the evidence can be set against what it finds elsewhere.
 ///
-/// Evidence by fired indicator: `threshold_peak` — works on a mark cut or one point above
+/// Evidence: works in a group of near-identical works (`answer_similarity`'s groups,
+/// significant pair by pair after the Bonferroni adjustment, whether or not the family
+/// fired); then by fired indicator: `threshold_peak` — works on a mark cut or one point above
 /// it; `journal_discrepancy/confirmed` — ВПР mark equal to the journal; `journal_discrepancy/
 /// raised` — ВПР mark above the journal; the level indicators (`high_results`,
 /// `vpr_vs_gia`, `year_jump/level`, `cohort`, `task_inversion`, `distribution`) — works
@@ -12,6 +14,7 @@
 /// other works with a stream seeded by the school's login, so the list is reproducible.
 public enum RecheckSelection {
     public enum Reason: Sendable, Hashable {
+        case nearIdentical
         case onCut(mark: Int)
         case agreesWithJournal
         case aboveJournal
@@ -33,8 +36,13 @@ public enum RecheckSelection {
         let rows = sitting.rows(ofSchool: school)
         let fired = Set(unit.indicators.filter(\.fired).map(\.family))
         let levelSigns: Set<String> = ["high_results", "vpr_vs_gia", "year_jump/level", "cohort", "task_inversion", "distribution"]
+        let nearIdentical = Set(unit.indicators.filter { $0.code == "answer_similarity" }.flatMap { $0.groups.flatMap { $0 } })
         var chosen: [Work] = []
         for row in rows {
+            if !nearIdentical.isEmpty, nearIdentical.contains(sitting.works.participantCode[row]) {
+                chosen.append(Work(row: row, reason: .nearIdentical))
+                continue
+            }
             let score = Int(sitting.works.primaryScore[row]), mark = Int(sitting.works.mark[row]), journal = Int(sitting.works.journalMark[row])
             if fired.contains("threshold_peak"),
                let cutMark = (3...5).first(where: { sitting.scale.cut(for: $0).map { score == $0 || score == $0 + 1 } ?? false }) {

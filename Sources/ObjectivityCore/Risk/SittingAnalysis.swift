@@ -24,6 +24,7 @@ public struct SittingAnalysis: Sendable {
                                              scores: sitting.works.primaryScore, levels: sitting.works.school.map { levels[Int($0)] })
         let profiles = TaskProfileTest(sitting: sitting).tests(sitting: sitting)
         let distribution = DistributionTest(threshold: threshold)
+        let similarity = AnswerSimilarityTest(sitting: sitting)
         let high = HighResultsTest(model: SchoolLevelModel(groups: (0..<Int32(sitting.schools.count)).map { school in
             var group = SchoolLevelModel.Group()
             for row in sitting.rows(ofSchool: school) { group.add(Double(sitting.works.primaryScore[row])) }
@@ -43,6 +44,15 @@ public struct SittingAnalysis: Sendable {
             var unitStream = SplitMix64(seed: seed, stream: StableHash.of(sitting.schools[school]))
             indicators.append(IndicatorResult(code: "distribution", test: distribution.test(counts: counts, seed: unitStream.next())))
             if let profile = profiles[school] { indicators.append(IndicatorResult(code: "task_inversion", test: profile)) }
+            let similar = similarity.test(sitting: sitting, rows: rows)
+            let groups = similar.groups.map { $0.map { sitting.works.participantCode[$0] } }
+            for (direction, test) in [("near_identical", similar.nearIdentical), ("shared_slips", similar.sharedSlips)] {
+                var detail = ["near_identical_groups": Double(groups.count)]
+                if direction == "near_identical" { detail["expected_pairs"] = (similar.expectedNearIdentical * 100).rounded() / 100 }
+                var result = IndicatorResult(code: "answer_similarity", direction: direction, detail: detail, test: test)
+                result.groups = groups
+                indicators.append(result)
+            }
             let login = sitting.schools[school]
             indicators.append(IndicatorResult(code: "high_results", test: high.test(
                 scores: sitting.works.primaryScore[rows], selective: context.selectiveSchools.contains(login),
@@ -70,7 +80,7 @@ public struct SittingAnalysis: Sendable {
             units[u].indicators.append(IndicatorResult(code: "vpr_vs_gia", detail: ["gia_level": (pair.gia * 1000).rounded() / 1000],
                                                        test: giaTest.test(pair)))
         }
-        Self.calibrate(&units, families: ["vpr_vs_gia", "distribution", "task_inversion", "journal_discrepancy/confirmed",
+        Self.calibrate(&units, families: ["vpr_vs_gia", "distribution", "task_inversion", "answer_similarity/near_identical", "journal_discrepancy/confirmed",
                                                                 "journal_discrepancy/raised", "journal_discrepancy/lowered", "journal_discrepancy/large_gaps"])
         RiskModel.apply(to: &units)
         self.units = units

@@ -28,6 +28,7 @@ public struct IndicatorRecord: Codable, Sendable, Equatable {
         if let direction = indicator.direction { detail["direction"] = direction }
         for (key, value) in indicator.detail { detail[key] = value == value.rounded() ? String(Int(value)) : String(value) }
         if let trials = indicator.test.parameter { detail["trials"] = String(Int(trials)) }
+        if !indicator.groups.isEmpty { detail["groups"] = indicator.groups.map { $0.joined(separator: ",") }.joined(separator: "; ") }
         if !indicator.test.caveats.isEmpty { detail["caveats"] = indicator.test.caveats.joined(separator: "; ") }
         self.detail = detail
     }

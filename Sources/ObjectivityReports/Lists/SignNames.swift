@@ -5,6 +5,8 @@ public enum SignNames {
         case "threshold_peak": "пики на границах отметок"
         case "distribution": "необычное распределение баллов"
         case "task_inversion": "сложные задания выполнены лучше базовых"
+        case "answer_similarity/near_identical": "группы почти одинаковых работ"
+        case "answer_similarity/shared_slips": "совпадающие ошибки в парах работ"
         case "high_results": "результаты заметно выше региона"
         case "vpr_vs_gia": "ВПР выше, чем предсказывает ОГЭ"
         case "journal_discrepancy/confirmed": "отметки ВПР совпадают с журналом чаще ожидаемого"

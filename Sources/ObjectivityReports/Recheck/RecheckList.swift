@@ -63,6 +63,7 @@ public struct RecheckList: Sendable, Equatable {
 
     private static func reason(_ reason: RecheckSelection.Reason) -> String {
         switch reason {
+        case .nearIdentical: "почти одинаковые ответы с другими работами ОО (группа в оповещении)"
         case .onCut(let mark): "балл на границе отметки «\(mark)» или на 1 выше"
         case .agreesWithJournal: "отметка ВПР совпадает с журнальной чаще ожидаемого в ОО"
         case .aboveJournal: "отметка ВПР выше журнальной"

@@ -39,6 +39,13 @@ public enum UnitExplanation {
         case ("distribution", _):
             return "Распределение первичных баллов ОО отличается от ожидаемого для ОО такого уровня "
                 + "(расстояние \(percent(t.estimate)) работ; \(p), \(q))."
+        case ("answer_similarity", let direction):
+            let groups = indicator.groups.map { "коды " + $0.joined(separator: ", ") }.joined(separator: "; ")
+            let listed = groups.isEmpty ? "" : " Группы почти одинаковых работ: \(groups)."
+            let what = direction == "near_identical"
+                ? "Работ ОО, совпадающих по всем заданиям, кроме не более чем одного, \(k) пар при ожидаемых по их баллам и трудности заданий \(format(indicator.detail["expected_pairs"] ?? 0))"
+                : "Пары работ ОО совпадают по заданиям, включая одинаковые ошибки, чаще, чем предсказывают их баллы и трудность заданий"
+            return "\(what) (\(p), \(q)).\(listed)"
         case ("task_inversion", _):
             return "Задания повышенного и высокого уровня (с развёрнутым ответом) выполнены лучше, чем предсказывают "
                 + "базовые задания тех же работ: в среднем на \(format(t.estimate)) балла на работу больше ожидаемого (\(p), \(q))."

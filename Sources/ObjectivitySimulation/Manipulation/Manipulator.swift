@@ -66,8 +66,10 @@ struct Manipulator {
         }
     }
 
-    /// In the largest class, helped pupils hand in near-identical works with the hard
-    /// tasks solved, whatever their ability.
+    /// In the largest class, helped pupils hand in near-identical works: one key — the hard
+    /// tasks mostly solved, the basic ones often, and the helper's own slips — is passed
+    /// round, and each helped pupil copies each task of it with probability 0.9, whatever
+    /// their ability. Shared slips are what makes dictated works recognisable.
     private func help(_ unit: inout SimulatedUnit, intensity: Double, rng: inout SplitMix64, changed: inout Set<Int>) {
         var sizes: [UInt8: Int] = [:]
         for c in unit.classIndex { sizes[c, default: 0] += 1 }
@@ -75,13 +77,13 @@ struct Manipulator {
         let members = (0..<unit.count).filter { unit.classIndex[$0] == target }
         var helped = members.filter { _ in rng.nextUnit() < intensity }
         if helped.count < 3 { helped = Array(members.prefix(3)) }
+        let key: [Int8] = tasks.map { task in
+            let maximum = task.descriptor.maxScore
+            let solved = task.descriptor.level != .basic ? rng.nextUnit() < 0.9 : rng.nextUnit() < 0.6
+            return Int8(solved ? maximum : Int(rng.nextUnit() * Double(maximum)))
+        }
         for w in helped {
-            for k in tasks.indices {
-                let i = w * unit.taskCount + k
-                let maximum = Int8(tasks[k].descriptor.maxScore)
-                let hard = tasks[k].descriptor.level != .basic
-                if hard ? rng.nextUnit() < 0.9 : rng.nextUnit() < 0.6 { unit.scores[i] = maximum }
-            }
+            for k in tasks.indices where rng.nextUnit() < 0.9 { unit.scores[w * unit.taskCount + k] = key[k] }
             unit.rescore(w, scale: scale)
             changed.insert(w)
         }

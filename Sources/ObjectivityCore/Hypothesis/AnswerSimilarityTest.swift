@@ -1,0 +1,301 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// `answer_similarity`: works of one unit that agree task by task more often than their
+/// own scores and the region's tasks predict — the trace of answers dictated or passed
+/// round during the test (shared slips included), or of works written from one key.
+///
+/// Model. Each work's response to a task is one of the task's categories (not attempted,
+/// 0 … maximum points); the region gives P(category | the work's primary score) per task,
+/// pooled over neighbouring scores until at least ``minimumPool`` works back each score.
+/// Two works match on task k when they fall in the same category, with probability
+/// e_k = Σ_c p_ic·p_jc given their scores, tasks independent. One-hot rows X and
+/// probability rows P give every pair at once as Gram matrices — observed matches
+/// O = XXᵀ, and e_k for each task from its block of P — by `cblas_dsyrk`; Swift only scans
+/// the results. Two directions:
+///
+/// - `near_identical`: pairs that differ on at most one task. Observed N against the
+///   expected μ = Σ_pairs P(at most one mismatch) = Σ Π_k e_k·(1 + Σ_k (1 − e_k)/e_k);
+///   p = Poisson tail P(X ≥ N; μ), z = (N − μ)/√μ calibrated by the sitting's empirical
+///   null (identical pairs cluster: a group of g identical works makes g(g − 1)/2 pairs).
+///   Catches a whole group handing in one key even when the key is nearly perfect.
+/// - `shared_slips`: the most similar pair by a likelihood ratio of copying, ω-type:
+///   copying at rate γ = ``copyingRate`` against independence — a match on category c
+///   weighs ln((γ + (1 − γ)·m_c)/m_c) with m_c = √(p_ic·p_jc), so a shared slip the scores
+///   make unlikely counts far more than a shared full score; a mismatch weighs ln(1 − γ).
+///   The pair's p-value is the exact tail of that sum (the tasks' weight distributions
+///   convolved on a lattice of ``latticeStep`` nats); the unit's is Bonferroni over all
+///   pairs, n(n − 1)/2 × the smallest (as is usual for pairwise copying indices).
+///
+/// Groups of near-identical works, listed by participant code: pairs significant in
+/// `shared_slips` after the Bonferroni adjustment, and — when the unit's `near_identical`
+/// tail is below ``groupAlpha`` — components of near-identical pairs whose own count has a
+/// Poisson tail below ``groupAlpha`` against the expected within the component. Effect of both directions: the share of the unit's works
+/// in such groups.
+public struct AnswerSimilarityTest: Sendable {
+    public static let minimumPool = 30
+    /// Candidates for `shared_slips` differ on at most this share of the tasks.
+    public static let candidateMismatchShare = 0.3
+    public static let pairAlpha = 0.05
+    /// A component of near-identical pairs is listed as a group below this tail.
+    public static let groupAlpha = 0.001
+    /// γ of the likelihood ratio: the share of tasks a copier takes from the source.
+    public static let copyingRate = 0.5
+    /// Lattice of the exact tail, nats.
+    public static let latticeStep = 0.1
+    /// Match probabilities below this are taken at it: one shared slip weighs at most ln 25.
+    public static let smallestMatchProbability = 0.02
+    /// Pairs whose ratio is not this many standard deviations short of the normal quantile
+    /// of ``pairAlpha`` / pairs are not convolved (the ratio is right-skewed: its true tail
+    /// at a given z is heavier than the normal one, hence the margin).
+    public static let screeningMargin = 1.0
+    /// Fewer works than this are not compared.
+    public static let minimumWorks = 3
+
+    /// Per task: its first column in a one-hot row and its category count (maximum + 2).
+    private let blocks: [Range<Int>]
+    private let width: Int
+    /// By primary score: the category probabilities of every task, one row of `width`, and
+    /// their logarithms.
+    private let probabilities: [[Double]]
+    private let logProbabilities: [[Double]]
+
+    public struct Result: Sendable {
+        public var nearIdentical: HypothesisTestResult
+        public var sharedSlips: HypothesisTestResult
+        /// Near-identical pairs expected under independence given the scores.
+        public var expectedNearIdentical: Double
+        /// Groups of near-identical works, as rows of the sitting, each sorted, largest first.
+        public var groups: [[Int]]
+    }
+
+    public init(sitting: Sitting) {
+        var blocks: [Range<Int>] = [], start = 0
+        for task in sitting.tasks {
+            blocks.append(start..<(start + task.maxScore + 2))
+            start += task.maxScore + 2
+        }
+        self.blocks = blocks
+        width = start
+        let top = Int(sitting.works.primaryScore.max() ?? 0)
+        var counts = [[Double]](repeating: [Double](repeating: 0, count: start), count: top + 1)
+        var works = [Double](repeating: 0, count: top + 1)
+        for w in 0..<sitting.works.primaryScore.count {
+            let s = Int(sitting.works.primaryScore[w])
+            guard s >= 0 else { continue }
+            works[s] += 1
+            for (k, score) in sitting.works.taskScores(ofWork: w).enumerated() {
+                counts[s][Self.column(score, in: blocks[k])] += 1
+            }
+        }
+        probabilities = (0...top).map { s in
+            var pooled = [Double](repeating: 0, count: start), n = 0.0, radius = 0
+            while n < Double(Self.minimumPool), radius <= top {
+                for c in Set([s - radius, s + radius]) where (0...top).contains(c) {
+                    n += works[c]
+                    for i in 0..<start { pooled[i] += counts[c][i] }
+                }
+                radius += 1
+            }
+            // Half a work spread over each task's categories keeps every probability off 0.
+            for block in blocks {
+                let total = block.reduce(0.0) { $0 + pooled[$1] } + 0.5
+                for i in block { pooled[i] = (pooled[i] + 0.5 / Double(block.count)) / total }
+            }
+            return pooled
+        }
+        logProbabilities = probabilities.map { $0.map { log($0) } }
+    }
+
+    /// The category column of a task score (not attempted first).
+    private static func column(_ score: Int8, in block: Range<Int>) -> Int {
+        score < 0 ? block.lowerBound : min(block.upperBound - 1, block.lowerBound + 1 + Int(score))
+    }
+
+    /// The test for the works in `rows` (one unit).
+    public func test(sitting: Sitting, rows: Range<Int>) -> Result {
+        let n = rows.count, tasks = blocks.count
+        guard n >= Self.minimumWorks, tasks > 0, width > 0 else {
+            let none = HypothesisTestResult(statistic: 0, parameter: 0, pValue: 1, estimate: 0, method: Self.slipsMethod,
+                                            alternative: .greater, caveats: ["fewer than \(Self.minimumWorks) works: not compared"])
+            return Result(nearIdentical: none, sharedSlips: none, expectedNearIdentical: 0, groups: [])
+        }
+        var observedRows = Matrix(rows: n, columns: width), expectedRows = Matrix(rows: n, columns: width)
+        var logRows = Matrix(rows: n, columns: width)
+        for (i, row) in rows.enumerated() {
+            let s = min(max(0, Int(sitting.works.primaryScore[row])), probabilities.count - 1)
+            for c in 0..<width {
+                expectedRows.elements[i * width + c] = probabilities[s][c]
+                logRows.elements[i * width + c] = logProbabilities[s][c]
+            }
+            for (k, score) in sitting.works.taskScores(ofWork: row).enumerated() {
+                observedRows.elements[i * width + Self.column(score, in: blocks[k])] = 1
+            }
+        }
+        let observed = observedRows.rowGram()
+        // P(at most one mismatch) per pair: Π_k e_k and Σ_k (1 − e_k)/e_k over the tasks' Grams.
+        var product = [Double](repeating: 1, count: n * n), ratios = [Double](repeating: 0, count: n * n)
+        for block in blocks {
+            let perTask = expectedRows.rowGram(columns: block)
+            for i in 0..<n {
+                for j in (i + 1)..<n {
+                    let e = max(1e-12, perTask.elements[i * n + j])
+                    product[i * n + j] *= e
+                    ratios[i * n + j] += (1 - e) / e
+                }
+            }
+        }
+        var nearCount = 0, nearExpected = 0.0, nearEdges: [(Int, Int)] = []
+        var smallest = 1.0, slipEdges: [(Int, Int)] = []
+        let pairs = Double(n * (n - 1) / 2)
+        let candidateMismatches = Double(tasks) * Self.candidateMismatchShare
+        let screening = NormalDistribution().quantile(1 - Self.pairAlpha / pairs) - Self.screeningMargin
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                let mismatches = Double(tasks) - observed.elements[i * n + j]
+                nearExpected += min(1, product[i * n + j] * (1 + ratios[i * n + j]))
+                if mismatches <= 1.5 { nearCount += 1; nearEdges.append((i, j)) }
+                guard mismatches <= candidateMismatches else { continue }
+                let p = copyingTail(expectedRows, logRows, i, j, observed: observedRows, screening: screening)
+                smallest = min(smallest, p)
+                if p * pairs <= Self.pairAlpha { slipEdges.append((i, j)) }
+            }
+        }
+        // Near-identical components listed when the unit holds far more such pairs than
+        // expected, and the component itself does.
+        var listedEdges = slipEdges
+        let nearP = PoissonDistribution(mean: nearExpected).probability(atLeast: nearCount)
+        for component in Self.components(nearP <= Self.groupAlpha ? nearEdges : [], count: n) where component.count >= 3 {
+            var inside = 0, expectedInside = 0.0
+            for (a, i) in component.enumerated() {
+                for j in component[(a + 1)...] {
+                    expectedInside += min(1, product[i * n + j] * (1 + ratios[i * n + j]))
+                    if Double(tasks) - observed.elements[i * n + j] <= 1.5 { inside += 1 }
+                }
+            }
+            if PoissonDistribution(mean: expectedInside).probability(atLeast: inside) <= Self.groupAlpha {
+                listedEdges += nearEdges.filter { component.contains($0.0) }
+            }
+        }
+        let groups = Self.components(listedEdges, count: n).map { $0.map { rows.lowerBound + $0 } }
+        let share = Double(groups.reduce(0) { $0 + $1.count }) / Double(n)
+        var caveats: [String] = []
+        if n < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(n) works") }
+        let z = (Double(nearCount) - nearExpected) / max(1e-9, nearExpected).squareRoot()
+        return Result(
+            nearIdentical: HypothesisTestResult(
+                statistic: Double(nearCount), parameter: pairs, pValue: nearP,
+                estimate: share, method: Self.nearMethod, alternative: .greater, standardized: z, caveats: caveats),
+            sharedSlips: HypothesisTestResult(
+                statistic: -log10(max(1e-300, smallest)), parameter: pairs, pValue: min(1, smallest * pairs),
+                estimate: share, method: Self.slipsMethod, alternative: .greater, caveats: caveats),
+            expectedNearIdentical: nearExpected, groups: groups)
+    }
+
+    private static let nearMethod = "pairs of the unit's works differing on at most one task against the expected from the region's P(response | primary score), Poisson tail, calibrated by the sitting's empirical null (Gram matrices by cblas_dsyrk); estimate: share of works in near-identical groups"
+
+    private static let slipsMethod = "likelihood ratio of copying (γ = 0.5) between two of the unit's works against the region's P(response | primary score), exact tail for the most similar pair, Bonferroni over all pairs; statistic: −log10 of that pair's p; estimate: share of works in near-identical groups"
+
+    /// P(LR ≥ observed LR) for works i and j under independence given their scores; 1 for
+    /// a pair whose standardised ratio is below `screening` (such a pair cannot carry a
+    /// Bonferroni-significant tail, and the exact convolution is spent where it matters).
+    private func copyingTail(_ probabilities: Matrix, _ logs: Matrix, _ i: Int, _ j: Int, observed: Matrix, screening: Double) -> Double {
+        let mismatch = Self.mismatchWeight
+        // Screening: the ratio's mean and variance under independence, no allocation.
+        var observedSum = 0, mean = 0.0, variance = 0.0
+        for block in blocks {
+            var matchTotal = 0.0, matched = false, m1 = 0.0, m2 = 0.0
+            for c in block {
+                let q = probabilities.elements[i * width + c] * probabilities.elements[j * width + c]
+                let weight = Double(Self.matchWeight(logs.elements[i * width + c] + logs.elements[j * width + c]))
+                m1 += weight * q
+                m2 += weight * weight * q
+                matchTotal += q
+                if observed.elements[i * width + c] == 1, observed.elements[j * width + c] == 1 { observedSum += Int(weight); matched = true }
+            }
+            let rest = max(0, 1 - matchTotal)
+            m1 += Double(mismatch) * rest
+            m2 += Double(mismatch * mismatch) * rest
+            if !matched { observedSum += mismatch }
+            mean += m1
+            variance += max(0, m2 - m1 * m1)
+        }
+        guard variance > 0, (Double(observedSum) - mean) / variance.squareRoot() >= screening else { return 1 }
+        // This task's outcomes: a match on each category, or a mismatch, on the lattice.
+        let tasks: [[(weight: Int, probability: Double)]] = blocks.map { block in
+            var matchTotal = 0.0
+            var outcomes: [(weight: Int, probability: Double)] = block.map { c in
+                let q = probabilities.elements[i * width + c] * probabilities.elements[j * width + c]
+                matchTotal += q
+                return (Self.matchWeight(logs.elements[i * width + c] + logs.elements[j * width + c]), q)
+            }
+            outcomes.append((mismatch, max(0, 1 - matchTotal)))
+            return outcomes
+        }
+        // Convolution of the tasks, keeping only sums that may still end on either side of
+        // the observed one: a sum that reaches it whatever follows is counted and dropped, a
+        // sum that cannot reach it any more is dropped.
+        let highs = tasks.map { $0.map(\.weight).max()! }, lows = tasks.map { $0.map(\.weight).min()! }
+        var maxAfter = [Int](repeating: 0, count: tasks.count + 1), minAfter = maxAfter
+        for k in stride(from: tasks.count - 1, through: 0, by: -1) {
+            maxAfter[k] = maxAfter[k + 1] + highs[k]
+            minAfter[k] = minAfter[k + 1] + lows[k]
+        }
+        var distribution = [1.0], base = 0, reached = 0.0  // distribution[t] is the mass at sum base + t
+        for (k, outcomes) in tasks.enumerated() {
+            var next = [Double](repeating: 0, count: distribution.count + highs[k] - lows[k])
+            for (t, mass) in distribution.enumerated() where mass > 0 {
+                for outcome in outcomes { next[t + outcome.weight - lows[k]] += mass * outcome.probability }
+            }
+            let nextBase = base + lows[k]
+            var kept: [Double] = [], keptBase = nextBase
+            for (t, mass) in next.enumerated() where mass > 0 {
+                let sum = nextBase + t
+                if sum + minAfter[k + 1] >= observedSum { reached += mass; continue }
+                if sum + maxAfter[k + 1] < observedSum { continue }
+                if kept.isEmpty { keptBase = sum }
+                while keptBase + kept.count < sum { kept.append(0) }
+                kept.append(mass)
+            }
+            distribution = kept.isEmpty ? [0] : kept
+            base = keptBase
+        }
+        return min(1, reached)
+    }
+
+    /// ln(1 − γ) in lattice steps: a mismatch.
+    private static let mismatchWeight = Int((log(1 - copyingRate) / latticeStep).rounded())
+    /// ln((γ + (1 − γ)·m) / m) in lattice steps by −ln m in steps of 0.005, from 0 to
+    /// −ln ``smallestMatchProbability``: a match costs no logarithm.
+    private static let matchWeights: [Int] = {
+        let limit = -log(smallestMatchProbability)
+        return (0...Int((limit / 0.005).rounded(.up))).map { index in
+            let m = exp(-min(limit, Double(index) * 0.005))
+            return Int((log((copyingRate + (1 - copyingRate) * m) / m) / latticeStep).rounded())
+        }
+    }()
+
+    /// The lattice weight of a match whose probability has logarithm `logQ` (m = √q).
+    private static func matchWeight(_ logQ: Double) -> Int {
+        let index = Int((-0.5 * logQ / 0.005).rounded())
+        return matchWeights[min(max(0, index), matchWeights.count - 1)]
+    }
+
+    /// Connected components of at least two works, each sorted, the largest first.
+    private static func components(_ edges: [(Int, Int)], count: Int) -> [[Int]] {
+        guard !edges.isEmpty else { return [] }
+        var parent = Array(0..<count)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        for (a, b) in edges { parent[root(a)] = root(b) }
+        var members: [Int: [Int]] = [:]
+        for (a, b) in edges { members[root(a), default: []].append(contentsOf: [a, b]) }
+        return members.values.map { Array(Set($0)).sorted() }.sorted { ($0.count, $1.first ?? 0) > ($1.count, $0.first ?? 0) }
+    }
+}
