@@ -7,7 +7,7 @@
 /// fired); then by fired indicator: `threshold_peak` — works on a mark cut or one point above
 /// it; `journal_discrepancy/confirmed` — ВПР mark equal to the journal; `journal_discrepancy/
 /// raised` — ВПР mark above the journal; the level indicators (`high_results`,
-/// `vpr_vs_gia`, `year_jump/level`, `cohort`, `task_inversion`, `distribution`) — works
+/// `vpr_vs_gia`, `year_jump/level`, `cohort`, `task_inversion`, `person_fit`, `distribution`) — works
 /// marked «4» or «5». Journal-side signs (`lowered`, `large_gaps`, `year_jump/journal`)
 /// send no works: a recheck of the ВПР cannot correct a journal. Control: ``controlShare``
 /// of the evidence count, at least ``minimumControl``, drawn without replacement from the
@@ -35,7 +35,7 @@ public enum RecheckSelection {
         guard let school = sitting.schools.id(of: unit.school) else { return [] }
         let rows = sitting.rows(ofSchool: school)
         let fired = Set(unit.indicators.filter(\.fired).map(\.family))
-        let levelSigns: Set<String> = ["high_results", "vpr_vs_gia", "year_jump/level", "cohort", "task_inversion", "distribution"]
+        let levelSigns: Set<String> = ["high_results", "vpr_vs_gia", "year_jump/level", "cohort", "task_inversion", "person_fit", "distribution"]
         let nearIdentical = Set(unit.indicators.filter { $0.code == "answer_similarity" }.flatMap { $0.groups.flatMap { $0 } })
         var chosen: [Work] = []
         for row in rows {

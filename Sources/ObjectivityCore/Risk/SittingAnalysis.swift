@@ -25,6 +25,7 @@ public struct SittingAnalysis: Sendable {
         let profiles = TaskProfileTest(sitting: sitting).tests(sitting: sitting)
         let distribution = DistributionTest(threshold: threshold)
         let similarity = AnswerSimilarityTest(sitting: sitting)
+        let personFit = PersonFitTest(sitting: sitting)
         let high = HighResultsTest(model: SchoolLevelModel(groups: (0..<Int32(sitting.schools.count)).map { school in
             var group = SchoolLevelModel.Group()
             for row in sitting.rows(ofSchool: school) { group.add(Double(sitting.works.primaryScore[row])) }
@@ -44,6 +45,7 @@ public struct SittingAnalysis: Sendable {
             var unitStream = SplitMix64(seed: seed, stream: StableHash.of(sitting.schools[school]))
             indicators.append(IndicatorResult(code: "distribution", test: distribution.test(counts: counts, seed: unitStream.next())))
             if let profile = profiles[school] { indicators.append(IndicatorResult(code: "task_inversion", test: profile)) }
+            indicators.append(IndicatorResult(code: "person_fit", test: personFit.test(rows: rows, seed: unitStream.next())))
             let similar = similarity.test(sitting: sitting, rows: rows)
             let groups = similar.groups.map { $0.map { sitting.works.participantCode[$0] } }
             for (direction, test) in [("near_identical", similar.nearIdentical), ("shared_slips", similar.sharedSlips)] {
@@ -80,7 +82,7 @@ public struct SittingAnalysis: Sendable {
             units[u].indicators.append(IndicatorResult(code: "vpr_vs_gia", detail: ["gia_level": (pair.gia * 1000).rounded() / 1000],
                                                        test: giaTest.test(pair)))
         }
-        Self.calibrate(&units, families: ["vpr_vs_gia", "distribution", "task_inversion", "answer_similarity/near_identical", "journal_discrepancy/confirmed",
+        Self.calibrate(&units, families: ["vpr_vs_gia", "distribution", "task_inversion", "person_fit", "answer_similarity/near_identical", "journal_discrepancy/confirmed",
                                                                 "journal_discrepancy/raised", "journal_discrepancy/lowered", "journal_discrepancy/large_gaps"])
         RiskModel.apply(to: &units)
         self.units = units

@@ -1,0 +1,76 @@
+/// `person_fit`: the unit's mean U3poly (``PolytomousPersonFit``) against the region's
+/// works with the same totals — a unit whose works solve the hard steps while failing
+/// easy ones more than honest works of the same scores do.
+///
+/// Null: each of the unit's works replaced by a work drawn at random from the sitting's
+/// works with the same total (a bootstrap conditional on the scores, because short tests
+/// make U3's distribution depend strongly on the total and break normal approximations).
+/// The p-value is Monte Carlo with sequential stopping — after ``exceedances`` resampled
+/// means at or above the observed one, or ``maxSimulations`` in all (p = h / m when
+/// stopped early, (h + 1) / (m + 1) else). The standardised value uses the bootstrap
+/// distribution's exact mean and variance, for the sitting's empirical null. Effect: the
+/// excess of the mean U3 over its expectation (0…1 scale).
+public struct PersonFitTest: Sendable {
+    public let exceedances: Int
+    public let maxSimulations: Int
+    private let u3: [Double]
+    private let totals: [Int]
+    /// The sitting's U3 values by total, with their mean and variance.
+    private let byTotal: [[Double]]
+    private let meanByTotal: [Double]
+    private let varianceByTotal: [Double]
+
+    public init(sitting: Sitting, exceedances: Int = 10, maxSimulations: Int = 999) {
+        self.exceedances = exceedances
+        self.maxSimulations = maxSimulations
+        let maxima = sitting.tasks.map(\.maxScore)
+        let fit = PolytomousPersonFit(maxima: maxima, scores: sitting.works.taskScores)
+        let count = sitting.works.primaryScore.count
+        var u3: [Double] = [], totals: [Int] = []
+        u3.reserveCapacity(count)
+        totals.reserveCapacity(count)
+        for w in 0..<count {
+            let scores = sitting.works.taskScores(ofWork: w)
+            u3.append(fit.u3(scores))
+            totals.append(zip(scores, maxima).reduce(0) { $0 + min(Int(max(0, $1.0)), $1.1) })
+        }
+        var byTotal = [[Double]](repeating: [], count: maxima.reduce(0, +) + 1)
+        for (value, total) in zip(u3, totals) { byTotal[total].append(value) }
+        self.u3 = u3
+        self.totals = totals
+        self.byTotal = byTotal
+        meanByTotal = byTotal.map { $0.isEmpty ? 0 : $0.reduce(0, +) / Double($0.count) }
+        varianceByTotal = zip(byTotal, meanByTotal).map { values, mean in
+            values.isEmpty ? 0 : values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
+        }
+    }
+
+    public func test(rows: Range<Int>, seed: UInt64) -> HypothesisTestResult {
+        let n = rows.count
+        guard n > 0 else {
+            return HypothesisTestResult(statistic: 0, parameter: 0, pValue: 1, estimate: 0, method: Self.method, alternative: .greater)
+        }
+        let observed = rows.reduce(0.0) { $0 + u3[$1] } / Double(n)
+        let expected = rows.reduce(0.0) { $0 + meanByTotal[totals[$1]] } / Double(n)
+        let variance = rows.reduce(0.0) { $0 + varianceByTotal[totals[$1]] } / Double(n * n)
+        var rng = SplitMix64(seed: seed, stream: 0)
+        var hits = 0, simulations = 0
+        while simulations < maxSimulations && hits < exceedances {
+            var sum = 0.0
+            for row in rows {
+                let pool = byTotal[totals[row]]
+                sum += pool[min(pool.count - 1, Int(rng.nextUnit() * Double(pool.count)))]
+            }
+            simulations += 1
+            if sum / Double(n) >= observed - 1e-12 { hits += 1 }
+        }
+        let p = hits >= exceedances ? Double(hits) / Double(simulations) : Double(hits + 1) / Double(simulations + 1)
+        var caveats: [String] = []
+        if n < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(n) works") }
+        return HypothesisTestResult(
+            statistic: observed, parameter: Double(simulations), pValue: p, estimate: observed - expected, method: Self.method,
+            alternative: .greater, standardized: variance > 0 ? (observed - expected) / variance.squareRoot() : 0, caveats: caveats)
+    }
+
+    private static let method = "mean U3poly of the unit's works against works of the same totals drawn from the sitting (bootstrap, sequential Monte Carlo p); statistic: the mean U3poly; estimate: its excess over expectation"
+}

@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Polytomous person-fit of one work against the sitting's item steps: U3poly (Emons,
+/// 2008) and the number of Guttman errors Gpoly, as R's PerFit defines them.
+///
+/// Each task of maximum M_k is split into item steps "scored at least m" (m = 1…M_k) with
+/// popularity π = the share of the sitting's works that reach it (not attempted counts as
+/// 0). A work passes the steps up to its score on each task.
+/// - Gpoly: pairs of steps where the more popular one was failed and the less popular one
+///   passed — hard parts solved while easy ones were not, the trace of help or a leak.
+/// - U3poly: with W = Σ of logit(π) over the passed steps, (maxW − W) / (maxW − minW),
+///   maxW and minW the largest and smallest W any work with the same total could have
+///   (steps taken in order within a task); 0 for a Guttman-perfect work, 1 for the reverse.
+///   Steps nobody or everybody reached carry logit 0, as in PerFit.
+public struct PolytomousPersonFit: Sendable {
+    /// Task maxima, points.
+    public let maxima: [Int]
+    /// logit π per task and step, [k][m − 1].
+    public let logits: [[Double]]
+    /// Largest and smallest W by total points 0…Σ maxima.
+    private let maxW: [Double]
+    private let minW: [Double]
+    /// Steps in decreasing popularity, as (task, step m), for Gpoly.
+    private let stepOrder: [(task: Int, step: Int)]
+
+    /// - Parameters:
+    ///   - maxima: points of each task.
+    ///   - scores: work-major task scores of the works that define the steps' popularity;
+    ///     negative = not attempted (counted as 0).
+    public init(maxima: [Int], scores: [Int8]) {
+        self.maxima = maxima
+        let tasks = maxima.count
+        let works = tasks > 0 ? scores.count / tasks : 0
+        var reached = maxima.map { [Double](repeating: 0, count: $0) }
+        for w in 0..<works {
+            for k in 0..<tasks {
+                let x = min(Int(max(0, scores[w * tasks + k])), maxima[k])
+                for m in 0..<x { reached[k][m] += 1 }
+            }
+        }
+        let popularity = reached.map { $0.map { works > 0 ? $0 / Double(works) : 0 } }
+        logits = popularity.map { steps in
+            steps.map { p in
+                let l = log(p / (1 - p))
+                return l.isFinite ? l : 0
+            }
+        }
+        let total = maxima.reduce(0, +)
+        let sorted = logits.flatMap { $0 }.sorted(by: >)
+        var prefix = [0.0]
+        for l in sorted { prefix.append(prefix.last! + l) }
+        maxW = prefix
+        // minW: the smallest Σ_k cumlogit_k(x_k) with Σ x_k = total, task by task.
+        var best = [0.0]
+        for k in 0..<tasks {
+            var cumulative = [0.0]
+            for l in logits[k] { cumulative.append(cumulative.last! + l) }
+            var next = [Double](repeating: .infinity, count: best.count + maxima[k])
+            for (t, value) in best.enumerated() {
+                for x in 0...maxima[k] { next[t + x] = min(next[t + x], value + cumulative[x]) }
+            }
+            best = next
+        }
+        minW = total == 0 ? [0] : best
+        var steps: [(task: Int, step: Int, popularity: Double)] = []
+        for k in 0..<tasks { for m in 0..<maxima[k] { steps.append((k, m + 1, popularity[k][m])) } }
+        // Stable: equal popularity keeps task order, as R's order() does.
+        stepOrder = steps.enumerated().sorted { ($0.element.popularity, -$0.offset) > ($1.element.popularity, -$1.offset) }
+            .map { ($0.element.task, $0.element.step) }
+    }
+
+    /// U3poly of one work (task scores in task order; negative = not attempted).
+    public func u3(_ scores: ArraySlice<Int8>) -> Double {
+        var w = 0.0, total = 0
+        for (k, raw) in scores.enumerated() {
+            let x = min(Int(max(0, raw)), maxima[k])
+            total += x
+            for m in 0..<x { w += logits[k][m] }
+        }
+        let top = maxW.count - 1
+        let denominator = total == 0 || total == top ? 1 : maxW[total] - minW[total]
+        return denominator > 0 ? (maxW[total] - w) / denominator : 0
+    }
+
+    /// Gpoly of one work: Guttman errors over the item steps.
+    public func guttmanErrors(_ scores: ArraySlice<Int8>) -> Int {
+        let values = Array(scores)
+        var failedSoFar = 0, errors = 0
+        for (k, m) in stepOrder {
+            if min(Int(max(0, values[k])), maxima[k]) >= m { errors += failedSoFar } else { failedSoFar += 1 }
+        }
+        return errors
+    }
+}
