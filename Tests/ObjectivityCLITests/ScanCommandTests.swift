@@ -12,7 +12,7 @@ import Testing
         let second = try CommandRunner.run(["scan", inbox, "--out", directory.appendingPathComponent("b").path])
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("Начало рейтинга:"))
-        for name in ["units.jsonl", "alerts.jsonl", "sittings.jsonl"] {
+        for name in ["units.jsonl", "alerts.jsonl", "sittings.jsonl", "clusters.jsonl"] {
             let a = try Data(contentsOf: directory.appendingPathComponent("a/\(name)"))
             let b = try Data(contentsOf: directory.appendingPathComponent("b/\(name)"))
             #expect(a == b, "\(name) differs between two scans of the same inbox")
@@ -23,5 +23,10 @@ import Testing
         let record = try JSONSerialization.jsonObject(with: Data(units[0].utf8)) as? [String: Any]
         #expect(Set(record?.keys.map { $0 } ?? []) == ["school", "year", "subject", "grade", "n", "risk_score", "risk_level", "indicators"])
         #expect(second.status == 0)
+        // Peer groups: every sitting's units are in exactly one group, each described.
+        let clusters = try String(contentsOf: directory.appendingPathComponent("a/clusters.jsonl"), encoding: .utf8).split(separator: "\n")
+            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(clusters.reduce(0) { $0 + ($1["units"] as? Int ?? 0) } == 240)
+        #expect(clusters.allSatisfy { ($0["profile"] as? [String: Any])?["share_5"] != nil && $0["explained_variance"] != nil })
     }
 }

@@ -16,6 +16,7 @@ public enum LeastSquares {
     ///   - response: one value per row.
     public static func solve(design: Matrix, response: [Double]) throws(Failure) -> [Double] {
         precondition(response.count == design.rows, "one response per row")
+        BLASThreads.ensure()
         guard design.rows >= design.columns, design.columns > 0 else { throw Failure(info: -1) }
         var a = design.elements
         var b = response

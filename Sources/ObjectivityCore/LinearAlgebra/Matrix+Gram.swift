@@ -7,6 +7,7 @@ extension Matrix {
     /// answered alike; on probability rows, the matches expected.
     public func rowGram(columns block: Range<Int>? = nil) -> Matrix {
         let block = block ?? 0..<columns
+        BLASThreads.ensure()
         precondition(block.lowerBound >= 0 && block.upperBound <= columns, "block within the columns")
         var result = Matrix(rows: rows, columns: rows)
         if rows == 0 || block.isEmpty { return result }

@@ -27,6 +27,7 @@ public struct Matrix: Sendable, Equatable {
     /// The product `self × other`, one `cblas_dgemm` call.
     public func multiplied(by other: Matrix) -> Matrix {
         precondition(columns == other.rows, "inner dimensions agree")
+        BLASThreads.ensure()
         var result = Matrix(rows: rows, columns: other.columns)
         if rows == 0 || other.columns == 0 || columns == 0 { return result }
         elements.withUnsafeBufferPointer { a in

@@ -17,6 +17,7 @@ public struct SymmetricEigendecomposition: Sendable {
     /// Decomposes `matrix`, whose upper triangle is read; it must be square.
     public init(_ matrix: Matrix) throws(Failure) {
         precondition(matrix.rows == matrix.columns, "a square matrix")
+        BLASThreads.ensure()
         let n = matrix.rows
         var a = matrix.elements
         var w = [Double](repeating: 0, count: n)

@@ -6,6 +6,8 @@ public struct SittingAnalysis: Sendable {
     public let bunching: [(mark: Int, estimate: BunchingEstimate)]
     /// Every unit's indicators and risk; ``CrossYearAnalysis`` adds its indicators later.
     public internal(set) var units: [UnitResult]
+    /// Peer groups of the sitting's units (`clusters.jsonl`) behind `peer_outlier`.
+    public let peerGroups: PeerGroups
 
     /// - Parameters:
     ///   - context: registry and ГИА knowledge for `high_results`; empty when not uploaded.
@@ -75,6 +77,13 @@ public struct SittingAnalysis: Sendable {
                 VPRVersusGIATest.Pair(vpr: unit.summary.level, vprVariance: unit.summary.levelVariance, gia: $0.level,
                                       giaVariance: $0.variance, works: unit.works)
             }
+        }
+        let peers = PeerGroups(sitting: sitting, selective: context.selectiveSchools, seed: seed)
+        peerGroups = peers
+        for u in units.indices {
+            guard let school = sitting.schools.id(of: units[u].school), let outlier = peers.outliers[school] else { continue }
+            units[u].indicators.append(IndicatorResult(code: "peer_outlier", detail: ["group": Double(peers.groupOfSchool[school] ?? 0)],
+                                                       test: outlier))
         }
         let giaTest = VPRVersusGIATest(pairs: giaPairs.compactMap { $0 })
         for (u, pair) in giaPairs.enumerated() {

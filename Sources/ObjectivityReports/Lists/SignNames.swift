@@ -5,6 +5,7 @@ public enum SignNames {
         case "threshold_peak": "пики на границах отметок"
         case "distribution": "необычное распределение баллов"
         case "task_inversion": "сложные задания выполнены лучше базовых"
+        case "peer_outlier": "результаты не похожи на ОО своей группы"
         case "person_fit": "в работах решены трудные части заданий при ошибках в лёгких"
         case "answer_similarity/near_identical": "группы почти одинаковых работ"
         case "answer_similarity/shared_slips": "совпадающие ошибки в парах работ"

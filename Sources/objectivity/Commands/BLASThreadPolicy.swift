@@ -5,11 +5,13 @@ import Foundation
 /// on the second core (measured: 14 % of a read's samples). OpenBLAS reads
 /// `OPENBLAS_NUM_THREADS` once, when the library loads — before any Swift code runs — so
 /// the only way to set it for this process is to set it and start the program again.
+/// (The core also calls `openblas_set_num_threads(1)` before its first BLAS call, so that
+/// results never depend on the thread count; the re-execution keeps the pool from starting.)
 enum BLASThreadPolicy {
     static let variable = "OPENBLAS_NUM_THREADS"
 
-    /// Re-executes the program with `OPENBLAS_NUM_THREADS=1` unless it is already set
-    /// (an operator's explicit choice is kept). Returns only if no re-execution happened.
+    /// Re-executes the program with `OPENBLAS_NUM_THREADS=1` unless it is already set.
+    /// Returns only if no re-execution happened.
     static func enforceSingleThreaded() {
         guard getenv(variable) == nil else { return }
         setenv(variable, "1", 1)

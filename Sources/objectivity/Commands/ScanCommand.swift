@@ -13,7 +13,7 @@ import ObjectivityReports
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Analyses input files or directories; writes DIR/units.jsonl, DIR/alerts.jsonl and DIR/sittings.jsonl.")
+        abstract: "Analyses input files or directories; writes DIR/units.jsonl, DIR/alerts.jsonl, DIR/sittings.jsonl and DIR/clusters.jsonl.")
 
     @Argument(help: "Files or directories to read.")
     var paths: [String]
@@ -78,6 +78,8 @@ struct ScanCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try AtomicFileWriter.write(JSONLines.encode(sittingRecords), to: directory.appendingPathComponent("sittings.jsonl"))
+        try AtomicFileWriter.write(JSONLines.encode(analyses.flatMap(ClusterRecord.records(for:))),
+                                   to: directory.appendingPathComponent("clusters.jsonl"))
         try AtomicFileWriter.write(units.flatMap { UnitLineWriter.line($0) }, to: directory.appendingPathComponent("units.jsonl"))
         try AtomicFileWriter.write(alerts.flatMap { UnitLineWriter.line($0) }, to: directory.appendingPathComponent("alerts.jsonl"))
         let counts = Dictionary(grouping: ranked, by: { $0.1.riskLevel }).mapValues(\.count)
@@ -89,7 +91,7 @@ struct ScanCommand: ParsableCommand {
             print(String(format: "  %.4f %@ %@ %@, работ %d: %@", unit.riskScore, unit.riskLevel.rawValue, unit.school,
                          sitting.key.description, unit.works, fired.joined(separator: ", ")))
         }
-        print("Файлов: \(files.count), отклонено: \(rejected.count); записано: \(out)/units.jsonl, alerts.jsonl, sittings.jsonl")
+        print("Файлов: \(files.count), отклонено: \(rejected.count); записано: \(out)/units.jsonl, alerts.jsonl, sittings.jsonl, clusters.jsonl")
         timer.lap("write outputs")
         if timings { FileHandle.standardError.write(Data(timer.report.utf8)) }
     }

@@ -1,0 +1,151 @@
+/// Peer groups of one sitting and `peer_outlier`: units clustered on their features
+/// (``UnitFeatures``) by k-means++ on principal components (``PrincipalComponents``), and
+/// each unit's robust distance to its own group.
+///
+/// The number of groups k is the one of 2…``maximumGroups`` with the largest mean
+/// silhouette (computed on a seeded sample of at most ``silhouetteSample`` units); a
+/// sitting of fewer than ``minimumUnits`` units, or whose best silhouette is below
+/// ``minimumSilhouette`` (no real structure), is one group.
+///
+/// `peer_outlier`: within the unit's group (the whole sitting if the group has fewer than
+/// ``minimumGroupSize`` units), the component scores are centred at the coordinate-wise
+/// median and scaled by 1.4826·MAD; the squared distance is compared with those of the
+/// sitting's units in the same size quartile (small units' profiles are noisier, so a χ²
+/// reference over-flags them: tried, 6.7 % of honest units at medium or above): p =
+/// (1 + units at least as far) / (1 + units compared). Being unusual is not a sign by
+/// itself — honest schools differ — and this family, by construction, fires only on the
+/// few units that stand out from all their peers. Effect: the distance in robust SDs.
+public struct PeerGroups: Sendable {
+    public static let maximumGroups = 8
+    public static let minimumUnits = 30
+    public static let minimumGroupSize = 10
+    public static let minimumSilhouette = 0.1
+    public static let silhouetteSample = 1500
+
+    /// One group's description for `clusters.jsonl`.
+    public struct Group: Sendable, Equatable {
+        public var index: Int
+        public var units: Int
+        /// Mean of each raw feature over the group's units, by feature name.
+        public var profile: [String: Double]
+    }
+
+    public let features: UnitFeatures
+    public let groups: [Group]
+    /// Group of each unit, by school id.
+    public let groupOfSchool: [Int32: Int]
+    public let silhouette: Double
+    public let explainedVariance: Double
+    public let components: Int
+    /// `peer_outlier` by school id.
+    public let outliers: [Int32: HypothesisTestResult]
+
+    public init(sitting: Sitting, selective: Set<String>, seed: UInt64) {
+        let features = UnitFeatures(sitting: sitting, selective: selective)
+        self.features = features
+        let n = features.schools.count
+        let pca = try? PrincipalComponents(features: features.values)
+        let points = pca?.scores ?? Matrix(rows: n, columns: 0)
+        explainedVariance = pca?.explained ?? 0
+        components = points.columns
+        var assignments = [Int](repeating: 0, count: n), bestSilhouette = 0.0
+        if n >= Self.minimumUnits, points.columns > 0 {
+            let sample = Self.sample(n, seed: seed)
+            let sampled = Matrix(rows: sample.count, columns: points.columns,
+                                 elements: sample.flatMap { points.elements[($0 * points.columns)..<(($0 + 1) * points.columns)] })
+            for k in 2...min(Self.maximumGroups, n / Self.minimumGroupSize) {
+                let run = KMeans(points: points, k: k, seed: seed)
+                let score = KMeans.silhouette(points: sampled, assignments: sample.map { run.assignments[$0] }, k: k)
+                if score > bestSilhouette { bestSilhouette = score; assignments = run.assignments }
+            }
+            if bestSilhouette < Self.minimumSilhouette { assignments = [Int](repeating: 0, count: n) }
+        }
+        silhouette = bestSilhouette
+        let k = (assignments.max() ?? 0) + 1
+        var groups: [Group] = []
+        for g in 0..<k {
+            let members = (0..<n).filter { assignments[$0] == g }
+            var profile: [String: Double] = [:]
+            for (c, name) in features.names.enumerated() {
+                profile[name] = members.isEmpty ? 0 : members.reduce(0.0) { $0 + features.values[$1, c] } / Double(members.count)
+            }
+            groups.append(Group(index: g, units: members.count, profile: profile))
+        }
+        self.groups = groups
+        groupOfSchool = Dictionary(uniqueKeysWithValues: zip(features.schools, assignments))
+        // Robust squared distances to the own group, then each referred to the units of a
+        // similar size (small units' profiles are noisier): an empirical p-value.
+        var distances = [Double](repeating: 0, count: n)
+        if points.columns > 0, n >= Self.minimumGroupSize {
+            for g in 0..<k {
+                var members = (0..<n).filter { assignments[$0] == g }
+                if members.count < Self.minimumGroupSize { members = Array(0..<n) }
+                let (centre, scale) = Self.robustCentreAndScale(points, rows: members)
+                for i in (0..<n) where assignments[i] == g {
+                    distances[i] = (0..<points.columns).reduce(0.0) { sum, j in
+                        let z = (points[i, j] - centre[j]) / scale[j]
+                        return sum + z * z
+                    }
+                }
+            }
+        }
+        var outliers: [Int32: HypothesisTestResult] = [:]
+        if points.columns > 0, n >= Self.minimumGroupSize {
+            let sizes = features.schools.map { sitting.rows(ofSchool: $0).count }
+            let band = Self.sizeBands(sizes)
+            var sortedByBand = [[Double]](repeating: [], count: 4)
+            for i in 0..<n { sortedByBand[band[i]].append(distances[i]) }
+            for b in sortedByBand.indices { sortedByBand[b].sort() }
+            for i in 0..<n {
+                let others = sortedByBand[band[i]]
+                // Units at least as far, the unit itself excluded (binary search for the first ≥).
+                var low = 0, high = others.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if others[mid] < distances[i] { low = mid + 1 } else { high = mid }
+                }
+                let beyond = others.count - low - 1, compared = others.count - 1
+                outliers[features.schools[i]] = HypothesisTestResult(
+                    statistic: distances[i], parameter: Double(compared), pValue: Double(beyond + 1) / Double(compared + 1),
+                    estimate: distances[i].squareRoot(),
+                    method: "robust squared distance of the unit's principal-component scores to its peer group's median (1.4826·MAD per component), against the same distance of the sitting's units of similar size (empirical p); estimate: the distance in robust SDs",
+                    alternative: .greater)
+            }
+        }
+        self.outliers = outliers
+    }
+
+    /// Size quartile of each unit (0…3), for comparing like with like.
+    private static func sizeBands(_ sizes: [Int]) -> [Int] {
+        let sorted = sizes.sorted()
+        let cuts = [1, 2, 3].map { sorted[min(sorted.count - 1, $0 * sorted.count / 4)] }
+        return sizes.map { size in cuts.filter { size >= $0 }.count }
+    }
+
+    /// Up to ``silhouetteSample`` row indices, a seeded sample without replacement.
+    private static func sample(_ n: Int, seed: UInt64) -> [Int] {
+        guard n > silhouetteSample else { return Array(0..<n) }
+        var rows = Array(0..<n), rng = SplitMix64(seed: seed, stream: 77)
+        for i in 0..<silhouetteSample {
+            let j = i + Int(rng.nextUnit() * Double(n - i))
+            rows.swapAt(i, j)
+        }
+        return Array(rows.prefix(silhouetteSample)).sorted()
+    }
+
+    private static func robustCentreAndScale(_ points: Matrix, rows: [Int]) -> ([Double], [Double]) {
+        func median(_ values: [Double]) -> Double {
+            let s = values.sorted()
+            return s.isEmpty ? 0 : s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        var centre: [Double] = [], scale: [Double] = []
+        for j in 0..<points.columns {
+            let column = rows.map { points[$0, j] }
+            let m = median(column)
+            let mad = 1.4826 * median(column.map { abs($0 - m) })
+            centre.append(m)
+            scale.append(max(mad, 1e-6))
+        }
+        return (centre, scale)
+    }
+}

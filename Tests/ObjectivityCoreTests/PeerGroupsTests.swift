@@ -1,0 +1,59 @@
+import ObjectivityCore
+import Testing
+
+/// k-means++ on principal components finds well-separated groups and the silhouette picks
+/// their number; the dgemm distances equal a plain loop.
+@Suite struct PeerGroupsTests {
+    private func blobs(_ centres: [[Double]], each: Int, spread: Double, seed: UInt64) -> (Matrix, [Int]) {
+        var rng = SplitMix64(seed: seed, stream: 0)
+        var elements: [Double] = [], labels: [Int] = []
+        for (g, centre) in centres.enumerated() {
+            for _ in 0..<each {
+                elements += centre.map { $0 + spread * rng.nextNormal() }
+                labels.append(g)
+            }
+        }
+        return (Matrix(rows: labels.count, columns: centres[0].count, elements: elements), labels)
+    }
+
+    @Test func threeSeparatedBlobs_areFound_andTheSilhouettePicksThree() {
+        let (points, labels) = blobs([[0, 0, 0], [6, 0, 1], [0, 7, -2]], each: 40, spread: 1, seed: 2)
+        var best = (k: 0, score: -1.0, assignments: [Int]())
+        for k in 2...6 {
+            let run = KMeans(points: points, k: k, seed: 1)
+            let score = KMeans.silhouette(points: points, assignments: run.assignments, k: k)
+            if score > best.score { best = (k, score, run.assignments) }
+        }
+        #expect(best.k == 3)
+        // Every true blob maps to exactly one found group.
+        for g in 0..<3 {
+            #expect(Set(labels.indices.filter { labels[$0] == g }.map { best.assignments[$0] }).count == 1)
+        }
+        #expect(KMeans(points: points, k: 3, seed: 1).assignments == KMeans(points: points, k: 3, seed: 1).assignments, "seeded")
+    }
+
+    @Test func principalComponents_keepTheDirectionsThatCarryTheVariance() throws {
+        // Five columns, two of them independent signals, three copies with little noise.
+        var rng = SplitMix64(seed: 4, stream: 0)
+        var elements: [Double] = []
+        for _ in 0..<200 {
+            let a = rng.nextNormal(), b = rng.nextNormal()
+            elements += [a, b, a + 0.01 * rng.nextNormal(), b + 0.01 * rng.nextNormal(), a - b + 0.01 * rng.nextNormal()]
+        }
+        let pca = try PrincipalComponents(features: Matrix(rows: 200, columns: 5, elements: elements))
+        #expect(pca.scores.columns == 2)
+        #expect(pca.explained > 0.99)
+    }
+
+    @Test func squaredDistances_byDgemm_equalAPlainLoop() {
+        let (a, _) = blobs([[1, 2, 3, 4]], each: 9, spread: 2, seed: 5)
+        let (b, _) = blobs([[0, -1, 2, 5]], each: 4, spread: 1, seed: 6)
+        let d = a.squaredDistances(to: b)
+        for i in 0..<a.rows {
+            for j in 0..<b.rows {
+                let plain = (0..<4).reduce(0.0) { $0 + (a[i, $1] - b[j, $1]) * (a[i, $1] - b[j, $1]) }
+                #expect(abs(d[i, j] - plain) < 1e-9)
+            }
+        }
+    }
+}
