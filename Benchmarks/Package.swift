@@ -11,6 +11,17 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
+            name: "AnalysisBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ObjectivityCore", package: "objectivity"),
+                .product(name: "ObjectivityIngest", package: "objectivity"),
+                .product(name: "ObjectivityTesting", package: "objectivity"),
+            ],
+            path: "Benchmarks/AnalysisBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
             name: "IngestBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

@@ -21,20 +21,22 @@ public struct ReportPublisher: Sendable {
         let registry = try store.registry()
         let works = try store.listedWorksWithOutcomes()
         let confirmation = ConfirmationReport(works)
-        var report = RegionReport(
+        let report = RegionReport(
             analyses: analyses,
             municipalities: Dictionary(registry.map { ($0.login, $0.municipality) }, uniquingKeysWith: { first, _ in first }),
             schoolNames: Dictionary(registry.map { ($0.login, $0.name) }, uniquingKeysWith: { first, _ in first }),
             alertIDs: try store.latestAlerts().mapValues(\.id), confirmations: try store.alertConfirmations(),
-            confirmation: confirmation.hasOutcomes ? confirmation : nil, generated: "")
-        // The time stamp alone does not make a new report.
+            confirmation: confirmation.hasOutcomes ? confirmation : nil, generated: Self.stampPlaceholder)
+        // The time stamp alone does not make a new report: compare without it.
         let body = report.html
         guard body != written else { return }
-        report.generated = Self.stamp(now)
         try FileManager.default.createDirectory(at: directories.out, withIntermediateDirectories: true)
-        try AtomicFileWriter.write(Array(report.html.utf8), to: url)
+        try AtomicFileWriter.write(Array(body.replacingOccurrences(of: Self.stampPlaceholder, with: Self.stamp(now)).utf8), to: url)
         written = body
     }
+
+    /// Stands for the time stamp while the report is compared with the last one written.
+    private static let stampPlaceholder = "\u{1}generated\u{1}"
 
     private static func stamp(_ time: Date) -> String {
         let formatter = DateFormatter()
