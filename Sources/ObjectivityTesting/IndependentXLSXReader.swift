@@ -15,21 +15,12 @@ public enum IndependentXLSXReader {
 
     /// Sheets of each workbook, by path.
     public static func read(_ files: [URL]) throws -> [String: [Sheet]] {
-        let process = Process()
         let system = URL(fileURLWithPath: "/usr/bin/python3")
-        process.executableURL = FileManager.default.isExecutableFile(atPath: system.path) ? system : URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = (process.executableURL == system ? [] : ["python3"])
-            + [Fixtures.root.appendingPathComponent("scripts/xlsx_sheets.py").path] + files.map(\.path)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "openpyxl could not read the workbooks: " + String(decoding: errors, as: UTF8.self))
-        }
+        let direct = FileManager.default.isExecutableFile(atPath: system.path)
+        let script = [Fixtures.root.appendingPathComponent("scripts/xlsx_sheets.py").path] + files.map(\.path)
+        let run = try ProcessRun.run(direct ? system : URL(fileURLWithPath: "/usr/bin/env"), (direct ? [] : ["python3"]) + script)
+        guard run.status == 0 else { throw Failure(description: "openpyxl could not read the workbooks: " + run.standardError) }
+        let data = run.output
         return try JSONDecoder().decode([String: [Sheet]].self, from: data)
     }
 }

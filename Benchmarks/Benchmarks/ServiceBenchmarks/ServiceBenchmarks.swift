@@ -106,10 +106,18 @@ final class ServiceBenchmarkRegion: @unchecked Sendable {
         let analysed = Date()
         let issued = try publisher.publish(analyses).count
         let alerted = Date()
+        var phases: [(String, Date)] = [("recheck", Date())]
         try recheck.publish(analyses)
+        phases.append(("lists", Date()))
         try lists.publish(analyses)
+        phases.append(("outcomes", Date()))
         try confirmation.publish()
+        phases.append(("report", Date()))
         try report.publish(analyses)
+        phases.append(("", Date()))
+        if variant <= 3 {
+            print("    " + zip(phases, phases.dropFirst()).map { String(format: "%@ %.3f s", $0.0.0, $0.1.1.timeIntervalSince($0.0.1)) }.joined(separator: ", "))
+        }
         alertLatencies.append(alerted.timeIntervalSince(started))
         if variant <= 3 {
             print(String(format: "  %@ (%@): take in %.3f s, analyse %.3f s, alerts %.3f s (written %.3f s after the file), recheck lists, people's lists, outcomes and report %.3f s",

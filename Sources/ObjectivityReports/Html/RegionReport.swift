@@ -37,7 +37,29 @@ public struct RegionReport: Sendable {
     }
 
     /// The whole document.
-    public var html: String {
+    public var html: String { document(sittingSections: sortedAnalyses.map(sittingSection(for:))) }
+
+    /// The sittings in the order the report shows them (newest year first).
+    public var sortedAnalyses: [SittingAnalysis] {
+        analyses.sorted { ($0.sitting.key.year, $0.sitting.key.subject, $0.sitting.key.grade) > ($1.sitting.key.year, $1.sitting.key.subject, $1.sitting.key.grade) }
+    }
+
+    /// What a sitting's section depends on besides its works, as text: each unit's risk,
+    /// fired families, alert and recheck status. A section may be reused while this and
+    /// the sitting's works are unchanged (the daemon re-analyses one sitting per upload).
+    public func sectionSignature(for analysis: SittingAnalysis) -> String {
+        let checksum = analysis.sitting.works.primaryScore.enumerated().reduce(0) { $0 &+ ($1.offset &+ 1) &* Int($1.element) }
+        var signature = "\(analysis.sitting.key)|\(analysis.sitting.works.count)|\(checksum)|\(unitsDrawnPerSitting)"
+        for unit in analysis.units where unit.riskLevel >= .medium {
+            let id = alertIDs[key(unit)] ?? ""
+            signature += "|\(unit.school):\(unit.riskScore):\(unit.riskLevel.rawValue):\(unit.earlierFlaggedYears):\(id):"
+                + (confirmations[id]?.rawValue ?? "") + unit.indicators.map { "\($0.family)=\($0.test.pValue),\($0.qValue)" }.joined(separator: ";")
+        }
+        return signature
+    }
+
+    /// The document around the sittings' sections (in ``sortedAnalyses`` order).
+    public func document(sittingSections: [String]) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         out += "<title>Признаки необъективности результатов ВПР — отчёт по региону</title><style>\(Self.style)</style></head><body>"
         out += "<header><h1>Признаки необъективности результатов ВПР — отчёт по региону</h1>"
@@ -48,13 +70,9 @@ public struct RegionReport: Sendable {
         out += summary + trends + municipalityTable + ranking
         if let confirmation, confirmation.hasOutcomes { out += recheck(confirmation) }
         out += "<section id=\"sittings\"><h2>Сессии ВПР</h2>"
-        for analysis in sortedAnalyses { out += sitting(analysis) }
+        for section in sittingSections { out += section }
         out += "</section></main><script>\(Self.script)</script></body></html>\n"
         return out
-    }
-
-    private var sortedAnalyses: [SittingAnalysis] {
-        analyses.sorted { ($0.sitting.key.year, $0.sitting.key.subject, $0.sitting.key.grade) > ($1.sitting.key.year, $1.sitting.key.subject, $1.sitting.key.grade) }
     }
 
     private var allUnits: [UnitResult] { analyses.flatMap(\.units) }
@@ -169,7 +187,8 @@ public struct RegionReport: Sendable {
 
     // MARK: Sittings and units
 
-    private func sitting(_ analysis: SittingAnalysis) -> String {
+    /// One sitting's section: the region's histogram and bunching, then its flagged units.
+    public func sittingSection(for analysis: SittingAnalysis) -> String {
         let s = analysis.sitting
         let histogram = SittingBunching.histogram(of: s)
         let shape = SittingBunching.counterfactualShape(histogram: histogram, estimates: analysis.bunching)

@@ -8,6 +8,8 @@ public struct ReportPublisher: Sendable {
     public let directories: ServiceDirectories
     public let store: StateStore
     private var written: String = ""
+    /// Each sitting's section with the signature it was made for.
+    private var sections: [SittingKey: (signature: String, html: String)] = [:]
 
     public init(directories: ServiceDirectories, store: StateStore) {
         self.directories = directories
@@ -27,8 +29,17 @@ public struct ReportPublisher: Sendable {
             schoolNames: Dictionary(registry.map { ($0.login, $0.name) }, uniquingKeysWith: { first, _ in first }),
             alertIDs: try store.latestAlerts().mapValues(\.id), confirmations: try store.alertConfirmations(),
             confirmation: confirmation.hasOutcomes ? confirmation : nil, generated: Self.stampPlaceholder)
+        // Sections of sittings whose units and alerts did not change are reused.
+        var current: [SittingKey: (signature: String, html: String)] = [:]
+        let body = report.document(sittingSections: report.sortedAnalyses.map { analysis in
+            let signature = report.sectionSignature(for: analysis)
+            let html = sections[analysis.sitting.key].flatMap { $0.signature == signature ? $0.html : nil }
+                ?? report.sittingSection(for: analysis)
+            current[analysis.sitting.key] = (signature, html)
+            return html
+        })
+        sections = current
         // The time stamp alone does not make a new report: compare without it.
-        let body = report.html
         guard body != written else { return }
         try FileManager.default.createDirectory(at: directories.out, withIntermediateDirectories: true)
         try AtomicFileWriter.write(Array(body.replacingOccurrences(of: Self.stampPlaceholder, with: Self.stamp(now)).utf8), to: url)
