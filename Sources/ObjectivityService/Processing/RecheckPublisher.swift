@@ -34,6 +34,8 @@ public struct RecheckPublisher: Sendable {
                 let base = RecheckListWriter.baseName(list)
                 let bytes = RecheckListWriter.csv(list)
                 current[base] = bytes
+                // An unchanged list lists the same works, recorded when it was first written.
+                guard written[base] != bytes else { continue }
                 for row in list.rows {
                     guard let unit = units[row.school] else { continue }
                     let key = "\(unit.sitting.year)|\(unit.sitting.subject)|\(unit.sitting.grade)|\(unit.school)"
@@ -42,7 +44,6 @@ public struct RecheckPublisher: Sendable {
                         alertID: alerts[key]?.id ?? "", families: unit.indicators.filter(\.fired).map(\.family).sorted(),
                         riskLevel: unit.riskLevel, originalScore: row.primaryScore))
                 }
-                guard written[base] != bytes else { continue }
                 try RecheckListWriter.write(list, into: directory)
                 changed += 1
             }
