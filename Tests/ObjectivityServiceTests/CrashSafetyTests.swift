@@ -79,7 +79,16 @@ import Testing
             settled = waiting == 0 && claimed == 0 && counts.values.reduce(0, +) == uploads.count
         }
         #expect(settled, "all files taken in")
-        usleep(1_500_000)  // the last debounce and analysis
+        // The last debounce and analysis: until units.jsonl holds every simulated unit.
+        let expectedUnits = try String(contentsOf: simulated.appendingPathComponent("truth.csv"), encoding: .utf8)
+            .split(separator: "\n").count - 1
+        for _ in 0..<600 {
+            let lines = (try? String(contentsOf: directories.out.appendingPathComponent("units.jsonl"), encoding: .utf8))?
+                .split(separator: "\n").count ?? 0
+            if lines >= expectedUnits { break }
+            usleep(100_000)
+        }
+        usleep(500_000)  // the outputs after units.jsonl (lists, report)
         let stopAsked = Date()
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
@@ -106,7 +115,7 @@ import Testing
         #expect(alertFiles.map { String($0.dropLast(5)) } == (try store.alertIDs()))
         let units = try String(contentsOf: directories.out.appendingPathComponent("units.jsonl"), encoding: .utf8)
             .split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-        #expect(units.count > 100)
+        #expect(units.count == expectedUnits)
         let latest = try store.latestAlerts()
         let order: [String: Int] = ["none": 0, "low": 1, "medium": 2, "high": 3]
         for unit in units where order[unit["risk_level"] as! String]! >= 2 {
