@@ -28,6 +28,7 @@ public struct SittingAnalysis: Sendable {
         let distribution = DistributionTest(threshold: threshold)
         let similarity = AnswerSimilarityTest(sitting: sitting)
         let personFit = PersonFitTest(sitting: sitting)
+        let spread = JournalSpreadTest(scores: sitting.works.primaryScore, journal: sitting.works.journalMark)
         let high = HighResultsTest(model: SchoolLevelModel(groups: (0..<Int32(sitting.schools.count)).map { school in
             var group = SchoolLevelModel.Group()
             for row in sitting.rows(ofSchool: school) { group.add(Double(sitting.works.primaryScore[row])) }
@@ -67,6 +68,8 @@ public struct SittingAnalysis: Sendable {
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "raised", test: discrepancy.raised))
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "lowered", test: discrepancy.lowered))
             indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "large_gaps", test: discrepancy.largeGaps))
+            indicators.append(IndicatorResult(code: "journal_discrepancy", direction: "spread",
+                                              test: spread.test(scores: sitting.works.primaryScore[rows], journal: sitting.works.journalMark[rows])))
             var unit = UnitResult(sitting: sitting.key, school: sitting.schools[school], works: rows.count,
                                   indicators: indicators, riskScore: 0, riskLevel: .none)
             unit.summary = Self.summary(rows: rows, standardScores: standardScores, marks: sitting.works.mark, lowered: discrepancy.lowered)
@@ -92,7 +95,7 @@ public struct SittingAnalysis: Sendable {
                                                        test: giaTest.test(pair)))
         }
         Self.calibrate(&units, families: ["vpr_vs_gia", "distribution", "task_inversion", "person_fit", "answer_similarity/near_identical", "journal_discrepancy/confirmed",
-                                                                "journal_discrepancy/raised", "journal_discrepancy/lowered", "journal_discrepancy/large_gaps"])
+                                                                "journal_discrepancy/raised", "journal_discrepancy/lowered", "journal_discrepancy/large_gaps", "journal_discrepancy/spread"])
         RiskModel.apply(to: &units)
         self.units = units
     }
