@@ -82,7 +82,8 @@ public enum CrossYearAnalysis {
             var units = snapshot[a].units
             for (u, indicator) in additions[a] { units[u].indicators.append(indicator) }
             SittingAnalysis.calibrate(&units, families: ["year_jump/level", "year_jump/journal", "cohort"])
-            for u in units.indices { if let combined = inflatedJournal(units[u]) { units[u].indicators.append(combined) } }
+            let combination = JournalEvidenceCombination(units: units)
+            for u in units.indices { if let combined = combination.inflatedJournal(units[u]) { units[u].indicators.append(combined) } }
             calibrated.store(units, at: a)
         }
         for (a, units) in calibrated.ordered.enumerated() { analyses[a].units = units }
@@ -135,27 +136,6 @@ public enum CrossYearAnalysis {
                                    statistic: z, parameter: Double(unit.works), pValue: NormalDistribution().upperTail(z), estimate: d,
                                    method: "the journal's excess «Понизили» against the same school's journals in other years (normal approximation, calibrated by the sitting's empirical null); estimate: rise of the excess share of works",
                                    alternative: .greater, standardized: z, caveats: caveats(unit)))
-    }
-
-    /// `journal_discrepancy/inflated_journal`: the journal-side evidence of one unit taken
-    /// together by Fisher's method — «Понизили» against the region at the unit's level, the
-    /// spread of journal marks around what the scores predict (`spread`: an inflated
-    /// journal raises some works' marks and not others; an honestly lenient one shifts them
-    /// all), and the journal's change against the school's other years. Each part is
-    /// calibrated first; they look at the mean, the spread and the history, nearly
-    /// independent under honest marking (on seed 12: 2.3 % of honest units at p < 0.05).
-    static func inflatedJournal(_ unit: UnitResult) -> IndicatorResult? {
-        let parts = ["journal_discrepancy/lowered", "journal_discrepancy/spread", "year_jump/journal"]
-            .compactMap { family in unit.indicators.first { $0.family == family } }
-        guard parts.count >= 2, let lowered = parts.first(where: { $0.direction == "lowered" }) else { return nil }
-        let statistic = parts.reduce(0.0) { $0 - 2 * log(max(1e-300, $1.test.pValue)) }
-        return IndicatorResult(code: "journal_discrepancy", direction: "inflated_journal", detail: ["parts": Double(parts.count)],
-                               test: HypothesisTestResult(
-                                   statistic: statistic, parameter: Double(2 * parts.count),
-                                   pValue: ChiSquaredDistribution(degreesOfFreedom: Double(2 * parts.count)).upperTail(statistic),
-                                   estimate: lowered.test.estimate,
-                                   method: "Fisher's combination of «Понизили» against the region, the spread of journal marks around the scores and the journal's change against the school's other years; estimate: the excess share of «Понизили»",
-                                   alternative: .greater, caveats: lowered.test.caveats))
     }
 
     private static func cohort(_ unit: UnitResult, rows: Range<Int>, in sitting: Sitting, scores: [Double],

@@ -28,7 +28,8 @@ public struct SittingAnalysis: Sendable {
         let distribution = DistributionTest(threshold: threshold)
         let similarity = AnswerSimilarityTest(sitting: sitting)
         let personFit = PersonFitTest(sitting: sitting)
-        let spread = JournalSpreadTest(scores: sitting.works.primaryScore, journal: sitting.works.journalMark)
+        let spread = JournalSpreadTest(scores: sitting.works.primaryScore, journal: sitting.works.journalMark,
+                                       units: (0..<Int32(sitting.schools.count)).map { sitting.rows(ofSchool: $0) })
         let high = HighResultsTest(model: SchoolLevelModel(groups: (0..<Int32(sitting.schools.count)).map { school in
             var group = SchoolLevelModel.Group()
             for row in sitting.rows(ofSchool: school) { group.add(Double(sitting.works.primaryScore[row])) }
