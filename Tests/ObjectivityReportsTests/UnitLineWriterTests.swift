@@ -36,6 +36,19 @@ import Testing
         }
     }
 
+    /// A near-identical class gives p-values below 10⁻³⁰⁸ (subnormal): they are written as
+    /// numbers that parse, not `nan`.
+    @Test func subnormalPValues_stayValidJSONNumbers() throws {
+        var u = unit(weight: 1, years: [])
+        u.indicators[0].test.pValue = 3.903119e-322
+        u.indicators[0].qValue = 5e-324
+        let parsed = try object(UnitLineWriter.line(UnitRecord(u)))
+        let indicator = try #require((parsed["indicators"] as? [NSDictionary])?.first)
+        let p = try #require(indicator["p_value"] as? Double)
+        #expect(p > 3.8e-322 && p < 4.0e-322, "\(p)")
+        #expect(try #require(indicator["q_value"] as? Double) > 0)
+    }
+
     @Test func alertID_isAddedAsAKey() throws {
         let line = UnitLineWriter.line(UnitRecord(unit(weight: 1, years: [])), alertID: "2025-sch1-00ff")
         #expect(try object(line)["alert_id"] as? String == "2025-sch1-00ff")

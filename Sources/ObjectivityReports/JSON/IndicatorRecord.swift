@@ -33,11 +33,12 @@ public struct IndicatorRecord: Codable, Sendable, Equatable {
         self.detail = detail
     }
 
-    /// Four significant digits: enough to rank and audit, short enough to read.
+    /// Twelve significant bits (about four decimal digits): enough to rank and audit, short
+    /// enough to read. Works on the significand, so that p-values down to the smallest
+    /// subnormal stay finite (scaling by 2^(12 − exponent) overflowed below 10⁻³⁰⁸ and
+    /// wrote `nan` into units.jsonl).
     static func round(_ x: Double) -> Double {
         guard x > 0, x.isFinite else { return x }
-        let magnitude = (x.magnitude).exponent
-        let scale = Double(sign: .plus, exponent: 12 - magnitude, significand: 1)
-        return (x * scale).rounded() / scale
+        return Double(sign: .plus, exponent: x.exponent, significand: (x.significand * 4096).rounded() / 4096)
     }
 }
