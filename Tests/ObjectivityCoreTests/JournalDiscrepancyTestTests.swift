@@ -32,6 +32,25 @@ import Testing
         #expect(result.lowered.pValue == 1)
     }
 
+    @Test func largeGaps_countOnlyJournalsFarAboveTheVPR() {
+        // Region: ВПР 3 everywhere; journal 3 or 4, with one work in 20 at 5 and one at 2.
+        var vpr: [Int8] = [], journal: [Int8] = []
+        for i in 0..<2000 {
+            vpr.append(3)
+            journal.append(i % 20 == 0 ? 5 : i % 20 == 1 ? 2 : i % 2 == 0 ? 3 : 4)
+        }
+        let test = JournalDiscrepancyTest(vpr: vpr, journal: journal)
+        let unitVPR = ArraySlice([Int8](repeating: 3, count: 20))
+        let inflated = test.test(vpr: unitVPR, journal: ArraySlice([Int8](repeating: 5, count: 8) + [Int8](repeating: 3, count: 12)))
+        #expect(inflated.largeGaps.statistic == 8)
+        #expect(inflated.largeGaps.pValue < 1e-4)
+        // ВПР 5 against journal 3 is «Повысили», not a journal far above the ВПР.
+        let above = test.test(vpr: ArraySlice([Int8](repeating: 5, count: 8) + [Int8](repeating: 3, count: 12)),
+                              journal: ArraySlice([Int8](repeating: 3, count: 20)))
+        #expect(above.largeGaps.statistic == 0)
+        #expect(above.largeGaps.pValue == 1)
+    }
+
     @Test func worksWithoutJournalMarks_areLeftOut() {
         let result = region.test(vpr: [3, 3, 4], journal: [0, 0, 0])
         #expect(result.confirmed.parameter == 0)

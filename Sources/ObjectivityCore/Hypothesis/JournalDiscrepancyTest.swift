@@ -15,8 +15,10 @@
 /// - `lowered`: works with «Понизили», each with P(journal > ВПР | its primary score) —
 ///   the score, finer than the mark, takes out the honest ability differences within a
 ///   mark's band. Too many means inflated journal marks.
-/// - `largeGaps`: works whose marks differ by 2 or more, each with P(|journal − ВПР| ≥ 2 |
-///   its primary score).
+/// - `largeGaps`: works whose journal mark is 2 or more above the ВПР mark, each with
+///   P(journal − ВПР ≥ 2 | its primary score): the far end of «Понизили», where an
+///   inflated journal leaves its clearest trace. (A ВПР mark far above the journal is
+///   counted by `raised`; counting both ends here mixed the two sides.)
 /// (Without scores, `lowered` and `largeGaps` condition on the ВПР mark.)
 ///
 /// Every rate is adjusted for the unit's level by ``LevelAdjustedRate`` when the test is
@@ -88,7 +90,7 @@ public struct JournalDiscrepancyTest: Sendable {
                 let s = Int(scores[i])
                 total[s] += 1
                 if journal[i] > vpr[i] { lowered[s] += 1 }
-                if abs(Int(journal[i]) - Int(vpr[i])) >= 2 { gaps[s] += 1 }
+                if Int(journal[i]) - Int(vpr[i]) >= 2 { gaps[s] += 1 }
                 sum += Double(s); sumSquares += Double(s * s); n += 1
             }
             var pooledLowered: [Double] = [], pooledGaps: [Double] = []
@@ -125,7 +127,7 @@ public struct JournalDiscrepancyTest: Sendable {
         confirmedAdjustment = works.fit(\.confirmed, byJournal: true) { $0.journal == $0.mark }
         raisedAdjustment = works.fit(\.raised, byJournal: true) { $0.mark > $0.journal }
         loweredAdjustment = works.fit(\.lowered, byJournal: false) { $0.journal > $0.mark }
-        gapAdjustment = works.fit(\.gap, byJournal: false) { abs($0.journal - $0.mark) >= 2 }
+        gapAdjustment = works.fit(\.gap, byJournal: false) { $0.journal - $0.mark >= 2 }
     }
 
     /// The four tests for a unit's works (marks 2…5; journal 0 = none, skipped); pass the
@@ -145,7 +147,7 @@ public struct JournalDiscrepancyTest: Sendable {
             if m == j { kConfirmed += 1 }
             if m > j { kRaised += 1 }
             if j > m { kLowered += 1 }
-            if abs(j - m) >= 2 { kGaps += 1 }
+            if j - m >= 2 { kGaps += 1 }
         }
         let n = confirmed.count
         let byScore = scores != nil && !loweredGivenScore.isEmpty
@@ -165,7 +167,7 @@ public struct JournalDiscrepancyTest: Sendable {
             confirmed: result(kConfirmed, confirmed, "«Подтвердили» given the journal mark"),
             raised: result(kRaised, raised, "«Повысили» given the journal mark"),
             lowered: result(kLowered, lowered, byScore ? "«Понизили» given the primary score" : "«Понизили» given the ВПР mark"),
-            largeGaps: result(kGaps, gaps, byScore ? "marks two or more apart given the primary score" : "marks two or more apart given the ВПР mark"))
+            largeGaps: result(kGaps, gaps, byScore ? "journal two or more marks above the ВПР given the primary score" : "journal two or more marks above the ВПР given the ВПР mark"))
     }
 
     /// Whether a work enters the comparison: both marks between 2 and 5.
@@ -184,7 +186,7 @@ public struct JournalDiscrepancyTest: Sendable {
         } else {
             let fromMark = journalGivenVPR[m - 2]
             rates.lowered = fromMark[(m - 1)...].reduce(0, +)
-            rates.gap = (0..<4).filter { abs($0 - (m - 2)) >= 2 }.reduce(0) { $0 + fromMark[$1] }
+            rates.gap = (0..<4).filter { $0 - (m - 2) >= 2 }.reduce(0) { $0 + fromMark[$1] }
         }
         return rates
     }

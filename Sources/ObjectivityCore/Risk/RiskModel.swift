@@ -9,8 +9,12 @@ import Darwin
 /// Method: each indicator family's p-values are Benjamini–Hochberg adjusted within the
 /// sitting, weighted by the unit's prior (``UnitResult/priorWeight``, 1 unless the school
 /// showed signs in earlier years; p is divided by it). The score ranks by the strength of the evidence, continuously, so that weak
-/// signs still order units: with P = min(1, K · min p) over the K families (Bonferroni, so
-/// that more indicators do not by themselves raise risk) and E = −log₁₀ P,
+/// signs still order units: P is Simes' combination of the unit's K weighted p-values,
+/// P = min over j of K · p₍ⱼ₎ / j (sorted ascending) — a test of "no family shows a sign"
+/// that is valid for independent and positively dependent families, never above
+/// Bonferroni's K · min p, and lower when several families point the same way (a journal
+/// inflated in «Понизили», large gaps and against its own other years); more indicators
+/// do not by themselves raise risk. With E = −log₁₀ P,
 /// `risk_score = E / (E + 2)` (P = 0.01 → 0.5, 10⁻⁴ → 0.67, 10⁻⁸ → 0.8). The level comes
 /// from the q-values, which control false discoveries: with Q = min(1, K · min q),
 /// `high` if Q ≤ 0.01, `medium` if Q ≤ 0.05, `low` if Q ≤ 0.2. A unit of fewer than
@@ -38,6 +42,13 @@ public enum RiskModel {
     /// mean 1 over a sitting, BH on them still controls the false discovery rate.
     private static func weighted(_ p: Double, _ unit: UnitResult) -> Double { min(1, p / unit.priorWeight) }
 
+    /// Simes' combined p of `pValues`: min over j of K · p₍ⱼ₎ / j, at most 1 (1 when empty).
+    static func simes(_ pValues: [Double]) -> Double {
+        let sorted = pValues.sorted()
+        let k = Double(sorted.count)
+        return sorted.enumerated().reduce(1.0) { min($0, k * $1.element / Double($1.offset + 1)) }
+    }
+
     /// Fills q-values, `fired`, the risk score and level of every unit of one sitting.
     public static func apply(to units: inout [UnitResult], thresholds: Thresholds = .standard) {
         var families: [String: [(unit: Int, indicator: Int)]] = [:]
@@ -53,7 +64,7 @@ public enum RiskModel {
         }
         for u in units.indices {
             let k = Double(max(1, units[u].indicators.count))
-            let p = max(1e-300, min(1, k * Self.weighted(units[u].indicators.map(\.test.pValue).min() ?? 1, units[u])))
+            let p = max(1e-300, Self.simes(units[u].indicators.map { Self.weighted($0.test.pValue, units[u]) }))
             let evidence = -log10(p)
             units[u].riskScore = evidence / (evidence + 2)
             let q = min(1, k * (units[u].indicators.map(\.qValue).min() ?? 1))

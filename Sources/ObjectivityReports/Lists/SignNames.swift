@@ -16,7 +16,7 @@ public enum SignNames {
         case "journal_discrepancy/lowered": "журнальные отметки выше ВПР"
         case "journal_discrepancy/spread": "журнальные отметки разбросаны сильнее, чем объясняют баллы"
         case "journal_discrepancy/inflated_journal": "журнальные отметки выглядят завышенными (совокупность признаков)"
-        case "journal_discrepancy/large_gaps": "расхождения с журналом на 2 балла и более"
+        case "journal_discrepancy/large_gaps": "отметки журнала выше ВПР на 2 балла и более"
         case "year_jump/level": "резкий рост результатов по сравнению с другими годами"
         case "year_jump/journal": "журнал стал щедрее, чем в другие годы"
         case "cohort": "те же ученики через год показали результат ниже"

@@ -85,7 +85,7 @@ public enum UnitExplanation {
             return "Через год (\(later) г., на класс старше) \(who) показали результат ниже на \(format(t.estimate)) ст. откл. "
                 + "относительно региона (\(p), \(q))."
         case ("journal_discrepancy", _):
-            return "Отметки ВПР и журнала расходятся на 2 балла и более у \(k) из \(n) работ при ожидаемых \(expected) (\(p), \(q))."
+            return "Отметка в журнале выше отметки ВПР на 2 балла и более у \(k) из \(n) работ при ожидаемых \(expected) (\(p), \(q))."
         default:
             return "Показатель \(indicator.code): \(p), \(q)."
         }
