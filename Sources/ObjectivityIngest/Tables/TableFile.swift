@@ -67,6 +67,8 @@ struct TableFile {
         switch failure {
         case .malformed(let why):
             return IngestError(.malformedArchive, file: file, expected: "книга XLSX (Office Open XML)", found: why)
+        case .unwritableTemporaryFile(let why):
+            return IngestError(.unreadableFile, file: file, expected: "место для временной копии книги XLSX", found: why)
         case .tooManyEntries(let count):
             return IngestError(.archiveTooManyEntries, file: file, expected: "не более \(limits.maxEntries) элементов в архиве",
                                found: "более \(count - 1)")

@@ -31,6 +31,11 @@ struct GIATableReader {
         issues.skip(IngestError(code, file: fileName, row: row.number, column: header.describe(column), expected: expected, found: found))
     }
 
+    /// Largest primary score accepted. No ОГЭ, ЕГЭ or ГВЭ has much more than 70 primary
+    /// points; the bound keeps a stray number (fuzzing found 10⁵) from trapping the Int16
+    /// column.
+    static let maxPrimaryScore = 200
+
     mutating func consume(_ row: RawRow) {
         if row.isBlank { return }
         guard case .value(let y) = row.number(at: year), (2000...2099).contains(y) else {
@@ -47,7 +52,9 @@ struct GIATableReader {
         guard !codeText.isEmpty else { return skip(.missingValue, row, code, "код участника") }
         let p: Int
         switch row.number(at: primary) {
-        case .value(let v) where v >= 0: p = v
+        case .value(let v) where (0...Self.maxPrimaryScore).contains(v): p = v
+        case .value(let v) where v > Self.maxPrimaryScore:
+            return skip(.scoreAboveMaximum, row, primary, "первичный балл не больше \(Self.maxPrimaryScore)", found: "\(v)")
         case .value(let v): return skip(.negativeScore, row, primary, "неотрицательный первичный балл", found: "\(v)")
         case .empty, .notAttempted: return skip(.missingValue, row, primary, "первичный балл")
         case .invalid: return skip(.notANumber, row, primary, "первичный балл — целое число", found: row.string(at: primary))

@@ -15,6 +15,7 @@ struct WorkbookSource {
 
     enum Failure: Error {
         case malformed(String)
+        case unwritableTemporaryFile(String)
         case tooManyEntries(Int)
         case tooLarge(UInt64)
     }
@@ -22,12 +23,10 @@ struct WorkbookSource {
     init(data: Data, fileName: String, limits: ArchiveLimits) throws(Failure) {
         self.limits = limits
         self.fileName = fileName
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw .malformed("не удалось открыть архив ZIP")
+        guard EndOfCentralDirectory.offset(in: data) != nil else {
+            throw .malformed("архив ZIP обрезан: нет записи о конце каталога")
         }
+        let archive = try Self.openFileBacked(data)
         var entries: [String: Entry] = [:]
         var declared: UInt64 = 0
         var count = 0
@@ -47,6 +46,25 @@ struct WorkbookSource {
         guard let sheet = entries[sheetPath] else { throw .malformed("нет листа \(sheetPath)") }
         sheetEntry = sheet
         sharedStringsEntry = entries["xl/sharedStrings.xml"]
+    }
+
+    /// Opens `data` through a temporary file, unlinked as soon as it is open.
+    ///
+    /// ZIPFoundation's in-memory archive traps (a negative range in `MemoryFile.readData`)
+    /// when a directory offset points past the end of the data — one hostile `.xlsx` would
+    /// stop the daemon (found by fuzzing: scripts/fuzz.sh xlsx). A real file reads short
+    /// there instead, and the archive is refused as malformed.
+    private static func openFileBacked(_ data: Data) throws(Failure) -> Archive {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("objectivity-\(UUID().uuidString).xlsx")
+        guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw .unwritableTemporaryFile("не удалось записать \(url.path): \(String(cString: strerror(errno)))")
+        }
+        defer { unlink(url.path) }
+        do {
+            return try Archive(url: url, accessMode: .read)
+        } catch {
+            throw .malformed("не удалось открыть архив ZIP")
+        }
     }
 
     /// Calls `body` with each row of the first sheet; `body` returns `false` to stop.
