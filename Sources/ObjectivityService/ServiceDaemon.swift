@@ -169,8 +169,9 @@ public actor ServiceDaemon {
     private func claim(_ upload: URL) -> URL? {
         while true {
             claimSequence += 1
-            let target = directories.processing.appendingPathComponent(String(format: "%08d-", claimSequence % 100_000_000) + upload.lastPathComponent)
-            if FileManager.default.fileExists(atPath: target.path) { continue }
+            let target = UploadClaim.target(for: upload, in: directories.processing, sequence: claimSequence % 100_000_000)
+            var info = stat()
+            if lstat(target.path, &info) == 0 { continue }
             return UploadClaim.claim(upload, into: directories.processing, sequence: claimSequence % 100_000_000)
         }
     }
@@ -187,7 +188,7 @@ public actor ServiceDaemon {
         } catch {
             counters.rejected["io_error", default: 0] += 1
             logger.error("cannot process, set aside", metadata: ["file": "\(name)", "error": "\(error)"])
-            processor.setAside(claimed, reason: "\(error)")
+            processor.setAside(claimed, russian: "\(error)", english: "\(error)")
             return
         }
         switch outcome {
@@ -209,6 +210,8 @@ public actor ServiceDaemon {
         case .recovered:
             counters.recovered += 1
             logger.info("taken in before a restart, archived", metadata: ["file": "\(name)"])
+        case .vanished:
+            logger.warning("removed after it was claimed, nothing kept", metadata: ["file": "\(name)"])
         }
     }
 

@@ -75,9 +75,9 @@ import Testing
         let state = try TemporaryState()
         defer { state.remove() }
         let missing = state.directories.processing.appendingPathComponent("00000001-gone.csv")
-        #expect(throws: (any Error).self) { try state.processor.process(missing) }
+        #expect(try state.processor.process(missing) == .vanished)
         let claimed = try state.claimFixture("good/registry.csv", sequence: 2)
-        state.processor.setAside(claimed, reason: "Input/output error")
+        state.processor.setAside(claimed, russian: "Input/output error", english: "Input/output error")
         #expect(state.names(in: state.directories.rejected) == ["registry.csv", "registry.csv.error.txt"])
         #expect(state.names(in: state.directories.processing).isEmpty)
     }

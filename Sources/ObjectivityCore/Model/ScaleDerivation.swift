@@ -54,18 +54,8 @@ public struct ScaleDerivation: Sendable {
             row.reduce(into: [0]) { acc, n in acc.append(acc.last! + n) }
         }
         let present = counts.map { $0.contains { $0 > 0 } }
-        var best = (agree: -1, c3: 0, c4: 0, c5: 0)
-        // Ties go to the larger cut, which is the lowest score seen with the mark above.
-        for c3 in 0...width {
-            for c4 in c3...width {
-                for c5 in c4...width {
-                    let agree = prefix[0][c3] + (prefix[1][c4] - prefix[1][c3])
-                        + (prefix[2][c5] - prefix[2][c4]) + (prefix[3][width] - prefix[3][c5])
-                    if agree >= best.agree { best = (agree, c3, c4, c5) }
-                }
-            }
-        }
-        let cutValues = [best.c3, best.c4, best.c5]
+        let (c3, c4, c5) = Self.bestCuts(prefix: prefix, width: width)
+        let cutValues = [c3, c4, c5]
         let cuts: [Int?] = (0..<3).map { present[$0 + 1] ? cutValues[$0] : nil }
         scale = MarkScale(cut3: cuts[0], cut4: cuts[1], cut5: cuts[2], maxScore: maxScore)
         var wrong: [ScoreMarkCount] = []
@@ -77,5 +67,27 @@ public struct ScaleDerivation: Sendable {
             }
         }
         contradictions = wrong
+    }
+
+    /// The cuts c3 ≤ c4 ≤ c5 (each in 0…width) that agree with the most works; among equal
+    /// ones the lexicographically largest (ties go to the larger cut, the lowest score seen
+    /// with the mark above). Agreement splits as G(c3) + M(c4) + H(c5) + constant, so
+    /// prefix and suffix maxima find it in O(width): the plain search over every triple was
+    /// O(width³), and a single work with a primary score in the tens of thousands (found by
+    /// fuzzing) kept the reader busy for hours.
+    static func bestCuts(prefix: [[Int]], width: Int) -> (Int, Int, Int) {
+        let g = (0...width).map { prefix[0][$0] - prefix[1][$0] }
+        let m = (0...width).map { prefix[1][$0] - prefix[2][$0] }
+        let h = (0...width).map { prefix[2][$0] - prefix[3][$0] }
+        // bestH[c] = max h[c...]; tail[c] = max over c4 ≥ c of m[c4] + bestH[c4].
+        var bestH = h
+        for c in stride(from: width - 1, through: 0, by: -1) { bestH[c] = max(h[c], bestH[c + 1]) }
+        var tail = (0...width).map { m[$0] + bestH[$0] }
+        for c in stride(from: width - 1, through: 0, by: -1) { tail[c] = max(tail[c], tail[c + 1]) }
+        let best = (0...width).map { g[$0] + tail[$0] }.max()!
+        let c3 = (0...width).last { g[$0] + tail[$0] == best }!
+        let c4 = (c3...width).last { m[$0] + bestH[$0] == best - g[c3] }!
+        let c5 = (c4...width).last { h[$0] == best - g[c3] - m[c4] }!
+        return (c3, c4, c5)
     }
 }

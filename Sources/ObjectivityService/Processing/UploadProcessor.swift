@@ -31,10 +31,20 @@ public struct UploadProcessor: Sendable {
         case duplicate
         /// Taken in before a crash; only moved now.
         case recovered
+        /// Removed from `processing/` after it was claimed: nothing to read or keep.
+        case vanished
     }
 
     public func process(_ claimed: URL, now: Date = Date()) throws -> Outcome {
         let name = UploadClaim.originalName(of: claimed)
+        switch UploadClaim.kind(of: claimed) {
+        case .regularFile: break
+        case .missing: return .vanished
+        case .other:
+            setAside(claimed, russian: "это не обычный файл, а ссылка, каталог, канал или устройство; он не открывался",
+                     english: "not a regular file but a link, folder, pipe or device; it was not opened")
+            return .rejected(reason: "not_a_regular_file")
+        }
         let sha = try UploadClaim.sha256(of: claimed)
         if let status = try store.status(sha256: sha) {
             let archived = archivedURL(sha: sha, name: name)
@@ -91,10 +101,10 @@ public struct UploadProcessor: Sendable {
 
     /// Moves a file that could not be processed at all to `rejected/` with
     /// `NAME.error.txt` giving the system's reason; failures here are only logged by the caller.
-    public func setAside(_ claimed: URL, reason: String) {
+    public func setAside(_ claimed: URL, russian: String, english: String) {
         let name = UploadClaim.originalName(of: claimed)
         let target = unique(directories.rejected.appendingPathComponent(name))
-        let text = "Файл \(name) не удалось прочитать: \(reason)\nFile \(name) could not be read: \(reason)\n"
+        let text = "Файл \(name) не удалось прочитать: \(russian)\nFile \(name) could not be read: \(english)\n"
         try? AtomicFileWriter.write(Array(text.utf8), to: target.appendingPathExtension("error.txt"))
         _ = rename(claimed.path, target.path)
     }

@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import ObjectivityService
+import ObjectivityTesting
+
+/// `objectivity serve` as a child process over a temporary state directory: the real
+/// daemon, for the tests that feed it files, kill it or load it.
+final class RunningService {
+    let root: URL
+    let directories: ServiceDirectories
+    let config: URL
+    private(set) var process: Process?
+
+    /// - Parameter configuration: JSON keys of the service configuration, added to a fast
+    ///   debounce and no metrics server.
+    init(configuration: String = "") throws {
+        root = try Fixtures.temporaryDirectory()
+        directories = ServiceDirectories(root: root.appendingPathComponent("state"))
+        try directories.create()
+        config = root.appendingPathComponent("objectivity.json")
+        let extra = configuration.isEmpty ? "" : ", " + configuration
+        try #"{"debounceSeconds": 0.05, "maxDelaySeconds": 0.5, "metrics": false\#(extra)}"#.write(to: config, atomically: true, encoding: .utf8)
+    }
+
+    deinit {
+        if let process, process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    func start() throws {
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["serve", "--state", directories.root.path, "--config", config.path, "--models", Fixtures.modelsDirectory.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+    }
+
+    /// Puts `bytes` into the inbox as `name`, the way uploaders are told to: written under
+    /// a `.part` name, then renamed.
+    func upload(_ bytes: Data, as name: String) throws {
+        let part = directories.inbox.appendingPathComponent(".upload-\(UUID().uuidString).part")
+        try bytes.write(to: part)
+        guard rename(part.path, directories.inbox.appendingPathComponent(name).path) == 0 else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+    }
+
+    /// Entries of a state folder, hidden temporaries left out.
+    func names(in directory: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Polls every 0.1 s until `condition` holds or `seconds` pass; whether it held.
+    func wait(seconds: Double, until condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return true }
+            usleep(100_000)
+        }
+        return try condition()
+    }
+
+    /// The child's peak resident memory (VmHWM), bytes.
+    func peakResidentBytes() -> Int? {
+        guard let pid = process?.processIdentifier,
+              let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return nil }
+        return kilobytes * 1024
+    }
+
+    /// SIGTERM, then the exit status.
+    func stop() -> Int32? {
+        guard let process else { return nil }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
