@@ -111,7 +111,9 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "ObjectivityServiceTests",
-            dependencies: ["ObjectivityService", "ObjectivitySimulation", "ObjectivityIngest", "ObjectivityCore", "ObjectivityTesting"],
+            dependencies: ["ObjectivityService", "ObjectivitySimulation", "ObjectivityIngest", "ObjectivityCore", "ObjectivityTesting",
+                           // FaultTests lock the store from outside, as an operator's session would.
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSwift),
         .testTarget(
             name: "ObjectivityCLITests",

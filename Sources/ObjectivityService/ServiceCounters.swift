@@ -14,6 +14,8 @@ public struct ServiceCounters: Sendable, Equatable {
     public var units = 0
     public var unitsByLevel: [String: Int] = [:]
     public var alertsIssued = 0
+    /// Cycles that failed (a full disk, an unwritable output) and were retried.
+    public var failedCycles = 0
     /// Start-up recovery and the first analysis are done.
     public var ready = false
     /// Analysis durations: counts per upper bound of ``durationBuckets`` (the last is +∞), and their sum.

@@ -34,6 +34,8 @@ public actor ServiceDaemon {
 
     private var pendingSince: Date?
     private var lastUpload: Date?
+    /// When a failed cycle is tried again; nil when the last one succeeded.
+    private var retryAt: Date?
     private var lastRescan = Date.distantPast
     private var lastWatchdog = Date.distantPast
     private var claimSequence = 0
@@ -80,12 +82,17 @@ public actor ServiceDaemon {
     public func run(events: AsyncStream<Event>) async throws {
         notifier.status("восстановление после перезапуска / recovering")
         directories.removeStaleTemporaries()
-        try recover()
-        try analyse(all: true)
+        do {
+            try recover()
+            try analyse(all: true)
+        } catch {
+            contextChanged = true  // everything is analysed again on the retry
+            cycleFailed(error, at: Date())
+        }
         counters.ready = true
         notifier.ready(status: "готов: \(counters.units) единиц анализа / ready")
         logger.info("ready", metadata: ["units": "\(counters.units)", "state": "\(directories.root.path)"])
-        try cycle(now: Date())  // uploads that arrived while the service was down
+        attemptCycle(now: Date())  // uploads that arrived while the service was down
         for await event in events {
             let now = Date()
             switch event {
@@ -108,6 +115,10 @@ public actor ServiceDaemon {
                 notifier.watchdog()
                 lastWatchdog = now
             }
+            if let retry = retryAt, now >= retry, pendingSince == nil {
+                pendingSince = now
+                lastUpload = now
+            }
             if now.timeIntervalSince(lastRescan) >= configuration.rescanSeconds {
                 lastRescan = now
                 if pendingSince == nil { pendingSince = now; lastUpload = now }
@@ -116,7 +127,7 @@ public actor ServiceDaemon {
                now.timeIntervalSince(last) >= configuration.debounceSeconds || now.timeIntervalSince(since) >= configuration.maxDelaySeconds {
                 pendingSince = nil
                 lastUpload = nil
-                try cycle(now: now)
+                attemptCycle(now: now)
             }
             if stop.isRaised { break }
         }
@@ -149,8 +160,34 @@ public actor ServiceDaemon {
         }
     }
 
-    /// One cycle: claim and process every finished upload, then analyse what they touched.
+    /// A cycle whose failure does not stop the service: outputs keep their last complete
+    /// version (every one is written whole or not at all), the work stays where it was
+    /// (files in `processing/`, sittings marked to analyse) and is retried after
+    /// ``retrySeconds``.
+    private func attemptCycle(now: Date) {
+        do {
+            try cycle(now: now)
+            retryAt = nil
+        } catch {
+            cycleFailed(error, at: now)
+        }
+    }
+
+    private func cycleFailed(_ error: any Error, at now: Date) {
+        counters.failedCycles += 1
+        retryAt = now.addingTimeInterval(Self.retrySeconds)
+        notifier.status("ошибка записи, повтор через \(Int(Self.retrySeconds)) с / write failed, retrying")
+        logger.error("cycle failed; outputs keep their last complete version, retried in \(Int(Self.retrySeconds)) s",
+                     metadata: ["error": "\(error)", "transient": "\(TransientFailure.isTransient(error))"])
+    }
+
+    /// Seconds between a failed cycle and its retry.
+    static let retrySeconds = 5.0
+
+    /// One cycle: files left in `processing/` by a failed cycle, then every finished
+    /// upload, then the analysis of what they touched.
     private func cycle(now: Date) throws {
+        try recover()
         let uploads = InboxScanner.uploads(in: directories.inbox)
         for upload in uploads {
             if stop.isRaised { return }
@@ -185,6 +222,8 @@ public actor ServiceDaemon {
         let outcome: UploadProcessor.Outcome
         do {
             outcome = try processor.process(claimed)
+        } catch where TransientFailure.isTransient(error) {
+            throw error  // not the file's fault: it stays in processing/ for the retry
         } catch {
             counters.rejected["io_error", default: 0] += 1
             logger.error("cannot process, set aside", metadata: ["file": "\(name)", "error": "\(error)"])

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import ObjectivityService
+import Synchronization
 import ObjectivityTesting
 
 /// `objectivity serve` as a child process over a temporary state directory: the real
@@ -11,6 +12,14 @@ final class RunningService {
     let root: URL
     let directories: ServiceDirectories
     let config: URL
+    /// What the daemon logged (standard output and error), over restarts.
+    var log: String { collected.bytes.withLock { String(decoding: $0, as: UTF8.self) } }
+    private let collected = LogBuffer()
+
+    /// Bytes the pipe's reader appends on its own thread.
+    private final class LogBuffer: Sendable {
+        let bytes = Mutex(Data())
+    }
     private(set) var process: Process?
 
     /// - Parameter configuration: JSON keys of the service configuration, added to a fast
@@ -33,8 +42,15 @@ final class RunningService {
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = ["serve", "--state", directories.root.path, "--config", config.path, "--models", Fixtures.modelsDirectory.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        // The log goes through a pipe, which no file-size limit on the child can cut short.
+        let pipe = Pipe()
+        let collected = collected
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            collected.bytes.withLock { $0.append(data) }
+        }
+        process.standardOutput = pipe
+        process.standardError = pipe
         try process.run()
         self.process = process
     }

@@ -28,6 +28,8 @@ public enum MetricsText {
         metric("objectivity_units", "gauge", "Units of analysis (school x year x subject x grade) by risk level.",
                ["none", "low", "medium", "high"].map { ("{level=\"\($0)\"}", Double(c.unitsByLevel[$0, default: 0])) })
         metric("objectivity_alerts_issued_total", "counter", "Delta alerts written.", [("", Double(c.alertsIssued))])
+        metric("objectivity_failed_cycles_total", "counter", "Cycles that failed (full disk, unwritable output) and were retried.",
+               [("", Double(c.failedCycles))])
         metric("objectivity_queue_depth", "gauge", "Uploads waiting in the inbox.", [("", Double(queueDepth))])
         metric("objectivity_last_success_timestamp_seconds", "gauge", "End of the last successful analysis, Unix time.",
                [("", c.lastSuccess?.timeIntervalSince1970 ?? 0)])

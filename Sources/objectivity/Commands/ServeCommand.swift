@@ -34,6 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
         let source = try ServiceEventSource(inbox: configuration.stateDirectory + "/inbox", queue: queue)
         let continuation = source.continuation
         var signals: [any DispatchSourceSignal] = []
+        // A file-size limit (LimitFSIZE=) must give write errors, which the daemon retries,
+        // not kill it.
+        signal(SIGXFSZ, SIG_IGN)
         for (number, event) in [(SIGTERM, ServiceDaemon.Event.stop), (SIGINT, .stop), (SIGHUP, .reload)] {
             signal(number, SIG_IGN)
             let signalSource = DispatchSource.makeSignalSource(signal: number, queue: queue)
