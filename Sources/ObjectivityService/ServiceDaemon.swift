@@ -32,12 +32,16 @@ public actor ServiceDaemon {
     private let logger: Logger
     private let stop = StopFlag()
 
-    private var pendingSince: Date?
-    private var lastUpload: Date?
+    // Timing runs on the monotonic clock: a wall clock set back by an hour (NTP, an
+    // operator) would otherwise hold every upload for that hour, one set forward would
+    // fire every timer at once.
+    private let clock = ContinuousClock()
+    private var pendingSince: ContinuousClock.Instant?
+    private var lastUpload: ContinuousClock.Instant?
     /// When a failed cycle is tried again; nil when the last one succeeded.
-    private var retryAt: Date?
-    private var lastRescan = Date.distantPast
-    private var lastWatchdog = Date.distantPast
+    private var retryAt: ContinuousClock.Instant?
+    private var lastRescan: ContinuousClock.Instant?
+    private var lastWatchdog: ContinuousClock.Instant?
     private var claimSequence = 0
     private var dirty: Set<SittingKey> = []
     private var contextChanged = false
@@ -87,14 +91,14 @@ public actor ServiceDaemon {
             try analyse(all: true)
         } catch {
             contextChanged = true  // everything is analysed again on the retry
-            cycleFailed(error, at: Date())
+            cycleFailed(error)
         }
         counters.ready = true
         notifier.ready(status: "готов: \(counters.units) единиц анализа / ready")
         logger.info("ready", metadata: ["units": "\(counters.units)", "state": "\(directories.root.path)"])
-        attemptCycle(now: Date())  // uploads that arrived while the service was down
+        attemptCycle()  // uploads that arrived while the service was down
         for await event in events {
-            let now = Date()
+            let now = clock.now
             switch event {
             case .upload:
                 if pendingSince == nil { pendingSince = now }
@@ -111,7 +115,7 @@ public actor ServiceDaemon {
                 break
             }
             if stop.isRaised { break }
-            if let interval = notifier.watchdogInterval, now.timeIntervalSince(lastWatchdog) >= interval {
+            if let interval = notifier.watchdogInterval, lastWatchdog.map({ now - $0 >= .seconds(interval) }) ?? true {
                 notifier.watchdog()
                 lastWatchdog = now
             }
@@ -119,15 +123,15 @@ public actor ServiceDaemon {
                 pendingSince = now
                 lastUpload = now
             }
-            if now.timeIntervalSince(lastRescan) >= configuration.rescanSeconds {
+            if lastRescan.map({ now - $0 >= .seconds(configuration.rescanSeconds) }) ?? true {
                 lastRescan = now
                 if pendingSince == nil { pendingSince = now; lastUpload = now }
             }
             if let since = pendingSince, let last = lastUpload,
-               now.timeIntervalSince(last) >= configuration.debounceSeconds || now.timeIntervalSince(since) >= configuration.maxDelaySeconds {
+               now - last >= .seconds(configuration.debounceSeconds) || now - since >= .seconds(configuration.maxDelaySeconds) {
                 pendingSince = nil
                 lastUpload = nil
-                attemptCycle(now: now)
+                attemptCycle()
             }
             if stop.isRaised { break }
         }
@@ -164,18 +168,18 @@ public actor ServiceDaemon {
     /// version (every one is written whole or not at all), the work stays where it was
     /// (files in `processing/`, sittings marked to analyse) and is retried after
     /// ``retrySeconds``.
-    private func attemptCycle(now: Date) {
+    private func attemptCycle() {
         do {
-            try cycle(now: now)
+            try cycle()
             retryAt = nil
         } catch {
-            cycleFailed(error, at: now)
+            cycleFailed(error)
         }
     }
 
-    private func cycleFailed(_ error: any Error, at now: Date) {
+    private func cycleFailed(_ error: any Error) {
         counters.failedCycles += 1
-        retryAt = now.addingTimeInterval(Self.retrySeconds)
+        retryAt = clock.now + .seconds(Self.retrySeconds)
         notifier.status("ошибка записи, повтор через \(Int(Self.retrySeconds)) с / write failed, retrying")
         logger.error("cycle failed; outputs keep their last complete version, retried in \(Int(Self.retrySeconds)) s",
                      metadata: ["error": "\(error)", "transient": "\(TransientFailure.isTransient(error))"])
@@ -186,7 +190,7 @@ public actor ServiceDaemon {
 
     /// One cycle: files left in `processing/` by a failed cycle, then every finished
     /// upload, then the analysis of what they touched.
-    private func cycle(now: Date) throws {
+    private func cycle() throws {
         try recover()
         let uploads = InboxScanner.uploads(in: directories.inbox)
         for upload in uploads {

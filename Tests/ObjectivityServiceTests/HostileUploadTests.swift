@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func malformedCorpus_isSortedOut_daemonSurvives_goodFilesAnalysed() throws {
-        let service = try RunningService(configuration: #""maxFileBytes": 33554432"#)
+        let service = try RunningService(settings: ["maxFileBytes": "33554432"])
         try service.start()
         let inbox = service.directories.inbox
         var uploads = 0

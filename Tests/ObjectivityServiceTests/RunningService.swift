@@ -22,15 +22,16 @@ final class RunningService {
     }
     private(set) var process: Process?
 
-    /// - Parameter configuration: JSON keys of the service configuration, added to a fast
-    ///   debounce and no metrics server.
-    init(configuration: String = "") throws {
+    /// - Parameter settings: configuration keys and their JSON values, over a fast debounce
+    ///   and no metrics server.
+    init(settings: [String: String] = [:]) throws {
         root = try Fixtures.temporaryDirectory()
         directories = ServiceDirectories(root: root.appendingPathComponent("state"))
         try directories.create()
         config = root.appendingPathComponent("objectivity.json")
-        let extra = configuration.isEmpty ? "" : ", " + configuration
-        try #"{"debounceSeconds": 0.05, "maxDelaySeconds": 0.5, "metrics": false\#(extra)}"#.write(to: config, atomically: true, encoding: .utf8)
+        let merged = ["debounceSeconds": "0.05", "maxDelaySeconds": "0.5", "metrics": "false"].merging(settings) { $1 }
+        let json = "{" + merged.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"
+        try json.write(to: config, atomically: true, encoding: .utf8)
     }
 
     deinit {
@@ -38,8 +39,10 @@ final class RunningService {
         try? FileManager.default.removeItem(at: root)
     }
 
-    func start() throws {
+    /// Starts the daemon; `environment` is added to the test's own.
+    func start(environment: [String: String] = [:]) throws {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.executableURL = CommandRunner.executable
         process.arguments = ["serve", "--state", directories.root.path, "--config", config.path, "--models", Fixtures.modelsDirectory.path]
         // The log goes through a pipe, which no file-size limit on the child can cut short.
