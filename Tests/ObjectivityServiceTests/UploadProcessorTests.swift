@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import ObjectivityCore
 import ObjectivityService
@@ -80,6 +83,25 @@ import Testing
         state.processor.setAside(claimed, russian: "Input/output error", english: "Input/output error")
         #expect(state.names(in: state.directories.rejected) == ["registry.csv", "registry.csv.error.txt"])
         #expect(state.names(in: state.directories.processing).isEmpty)
+    }
+
+    /// Truncated after the claim (an uploader's tool still writing, a full disk at the
+    /// source): what is there is read like any upload — here the rows before the cut, the
+    /// cut row skipped — and the file is kept.
+    @Test func fileTruncatedAfterItsClaim_isReadAsItNowIs() throws {
+        let state = try TemporaryState()
+        defer { state.remove() }
+        let claimed = try state.claimFixture("good/ВПР_2025_Математика_5_Ленинский.csv", sequence: 1)
+        let size = try FileManager.default.attributesOfItem(atPath: claimed.path)[.size] as! Int
+        #expect(truncate(claimed.path, off_t(size / 2)) == 0)
+        let outcome = try state.processor.process(claimed)
+        guard case .accepted(_, _, let skipped) = outcome else {
+            Issue.record("expected the first half accepted, got \(outcome)")
+            return
+        }
+        #expect(skipped <= 1)
+        #expect(state.names(in: state.directories.processing).isEmpty)
+        #expect(state.names(in: state.directories.archive).contains { $0.hasSuffix("ВПР_2025_Математика_5_Ленинский.csv") })
     }
 
     @Test func reuploadOfASchool_supersedesItsEarlierWorks() throws {
