@@ -48,7 +48,12 @@ public struct JournalSpreadTest: Sendable {
     private static func pooledRatio(top: Int, score: Int, numerator: [Double], denominator: [Double]) -> Double? {
         var count = 0.0, sum = 0.0, radius = 0
         while count < 30, radius <= top {
-            for c in Set([score - radius, score + radius]) where (0...top).contains(c) { count += denominator[c]; sum += numerator[c] }
+            // In a fixed order: the sums are not integers, and a Set's order changes from run
+            // to run (and with it the last bits).
+            for c in radius == 0 ? [score] : [score - radius, score + radius] where (0...top).contains(c) {
+                count += denominator[c]
+                sum += numerator[c]
+            }
             radius += 1
         }
         return count >= 1 ? sum / count : nil
