@@ -15,10 +15,15 @@ public struct InputBatch: Sendable {
 
     /// Reads `files` with `reader`, several files at a time on the machine's cores; the
     /// files join their sittings in the order given, so the result does not depend on
-    /// which file finished first.
-    public init(files: [URL], reader: InputFileReader) {
+    /// which file finished first. `progress`, if given, hears of every file as it is read
+    /// (from any thread).
+    public init(files: [URL], reader: InputFileReader, progress: (@Sendable (InputFileReport) -> Void)? = nil) {
         let read = OrderedResults<InputFileReport>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in read.store(reader.read(url: files[i]), at: i) }
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let report = reader.read(url: files[i])
+            progress?(report)
+            read.store(report, at: i)
+        }
         let reports = read.ordered
         var assemblers: [SittingKey: SittingAssembler] = [:]
         var mismatched: [String] = []

@@ -9,6 +9,7 @@ import Testing
         let inbox = directory.appendingPathComponent("inbox").path
         #expect(try CommandRunner.run(["simulate", "--out", directory.path, "--schools", "40", "--years", "2025"]).status == 0)
         let first = try CommandRunner.run(["scan", inbox, "--out", directory.appendingPathComponent("a").path])
+        let files = try FileManager.default.contentsOfDirectory(atPath: inbox).count
         let second = try CommandRunner.run(["scan", inbox, "--out", directory.appendingPathComponent("b").path])
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("Начало рейтинга:"))
@@ -23,6 +24,14 @@ import Testing
         let record = try JSONSerialization.jsonObject(with: Data(units[0].utf8)) as? [String: Any]
         #expect(Set(record?.keys.map { $0 } ?? []) == ["school", "year", "subject", "grade", "n", "risk_score", "risk_level", "indicators"])
         #expect(second.status == 0)
+        // Progress on standard error, plain lines when it is not a terminal (here a pipe):
+        // every tenth of the files, then each stage; standard output stays the report.
+        let progress = first.standardError.split(separator: "\n")
+        #expect(progress.filter { $0.hasPrefix("чтение: ") }.count == 10, "\(progress)")
+        #expect(progress.contains { $0.hasPrefix("чтение: \(files) из \(files) файлов, работ ") })
+        #expect(progress.contains("анализ: 6 из 6 сессий"))
+        #expect(progress.contains("запись результатов"))
+        #expect(!first.standardError.contains("\u{1B}") && !first.standardOutput.contains("чтение: "))
         // Peer groups: every sitting's units are in exactly one group, each described.
         let clusters = try String(contentsOf: directory.appendingPathComponent("a/clusters.jsonl"), encoding: .utf8).split(separator: "\n")
             .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }

@@ -36,7 +36,8 @@ struct ScanCommand: ParsableCommand {
         let files = InputPaths.expand(paths)
         guard !files.isEmpty else { throw ValidationError("Укажите файлы или каталоги с таблицами: входных файлов не найдено.") }
         var timer = StageTimer()
-        let batch = InputBatch(files: files, reader: InputFileReader(models: try modelOptions.load()))
+        let progress = ScanProgress(totalFiles: files.count)
+        let batch = InputBatch(files: files, reader: InputFileReader(models: try modelOptions.load()), progress: progress.fileRead)
         timer.lap("read \(files.count) files, \(batch.sittings.values.reduce(0) { $0 + $1.works.count }) works")
         let rejected = batch.reports.filter { $0.error != nil }
         let keys = batch.sittings.keys.sorted()
@@ -56,9 +57,13 @@ struct ScanCommand: ParsableCommand {
         let seed = self.seed
         DispatchQueue.concurrentPerform(iterations: keys.count) { i in
             results.store(SittingAnalysis(sitting: sittings[i], context: contexts[i], seed: seed), at: i)
+            progress.sittingAnalysed(of: keys.count)
         }
         var analyses = results.ordered
+        progress.stage("анализ по годам: динамика, когорты, устойчивость")
         CrossYearAnalysis.apply(to: &analyses)
+        progress.stage("запись результатов")
+        progress.finish()  // the report on standard output starts on a line of its own
         timer.lap("analyse \(keys.count) sittings")
         var sittingRecords: [SittingRecord] = []
         print("Бунчинг на границах отметок (весь регион):")
