@@ -27,7 +27,9 @@ import Testing
         // Progress on standard error, plain lines when it is not a terminal (here a pipe):
         // every tenth of the files, then each stage; standard output stays the report.
         let progress = first.standardError.split(separator: "\n")
-        #expect(progress.filter { $0.hasPrefix("чтение: ") }.count == 10, "\(progress)")
+        // At most one line per tenth (a tenth passed by two threads at once shows once);
+        // the last file read always shows.
+        #expect((1...10).contains(progress.filter { $0.hasPrefix("чтение: ") }.count), "\(progress)")
         #expect(progress.contains { $0.hasPrefix("чтение: \(files) из \(files) файлов, работ ") })
         #expect(progress.contains("анализ: 6 из 6 сессий"))
         #expect(progress.contains("запись результатов"))

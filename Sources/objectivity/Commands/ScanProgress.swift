@@ -9,14 +9,12 @@ final class ScanProgress: Sendable {
     private let interactive: Bool
     private let totalFiles: Int
     private let write: @Sendable (String) -> Void
-    private let counts = Mutex(Counts())
-
-    private struct Counts {
-        var files = 0
-        var works = 0
-        var sittings = 0
-        var tenthsShown = 0
-    }
+    // Atomics, not a Mutex: the reading threads only add, and ThreadSanitizer sees through
+    // atomics (it reported the futex-based Mutex's guarded counters as a race).
+    private let files = Atomic<Int>(0)
+    private let works = Atomic<Int>(0)
+    private let sittings = Atomic<Int>(0)
+    private let tenthsShown = Atomic<Int>(0)
 
     /// - Parameters:
     ///   - interactive: rewrite one line in place (default: whether standard error is a terminal).
@@ -30,26 +28,23 @@ final class ScanProgress: Sendable {
 
     /// One file read (called from the reading threads).
     func fileRead(_ report: InputFileReport) {
-        let works = if case .vprResults(let file) = report.content { file.batch.works.count } else { 0 }
-        let line: String? = counts.withLock { c in
-            c.files += 1
-            c.works += works
-            let text = "чтение: \(c.files) из \(totalFiles) файлов, работ \(Self.grouped(c.works))"
-            if interactive { return text }
-            let tenths = c.files * 10 / max(1, totalFiles)
-            guard tenths > c.tenthsShown else { return nil }
-            c.tenthsShown = tenths
-            return text
+        let read = if case .vprResults(let file) = report.content { file.batch.works.count } else { 0 }
+        let worksSoFar = works.add(read, ordering: .relaxed).newValue
+        let done = files.add(1, ordering: .relaxed).newValue
+        let text = "чтение: \(done) из \(totalFiles) файлов, работ \(Self.grouped(worksSoFar))"
+        if interactive { return show(text) }
+        let tenths = done * 10 / max(1, totalFiles)
+        var shown = tenthsShown.load(ordering: .relaxed)
+        while tenths > shown {
+            let (exchanged, original) = tenthsShown.compareExchange(expected: shown, desired: tenths, ordering: .relaxed)
+            if exchanged { return show(text) }
+            shown = original
         }
-        if let line { show(line) }
     }
 
     /// One sitting analysed (called from the analysing threads).
     func sittingAnalysed(of total: Int) {
-        let done = counts.withLock { c in
-            c.sittings += 1
-            return c.sittings
-        }
+        let done = sittings.add(1, ordering: .relaxed).newValue
         if interactive || done == total { show("анализ: \(done) из \(total) сессий") }
     }
 
