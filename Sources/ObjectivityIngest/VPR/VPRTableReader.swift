@@ -161,6 +161,12 @@ struct VPRTableReader {
         case .invalid:
             return skip(.notANumber, row, column: columns.primaryScore, expected: "первичный балл — целое число", found: row.string(at: columns.primaryScore))
         }
+        // Above the sum of the task maxima no work can be; the bound also keeps a stray
+        // number (fuzzing found one past 32,767) from trapping the Int16 column.
+        let maximum = taskMaxima.reduce(0, +)
+        if primary > maximum {
+            return skip(.scoreAboveMaximum, row, column: columns.primaryScore, expected: "первичный балл не больше \(maximum)", found: "\(primary)")
+        }
         if allMarked ? primary != sum : primary < sum {
             return skip(.sumMismatch, row, column: columns.primaryScore,
                         expected: allMarked ? "сумма баллов за задания, \(sum)" : "не меньше суммы баллов за задания, \(sum)", found: "\(primary)")
