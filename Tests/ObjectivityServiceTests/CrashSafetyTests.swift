@@ -13,8 +13,8 @@ import Testing
 /// and SIGTERM stops the service within 10 s.
 @Suite struct CrashSafetyTests {
     @Test func killedTwentyTimes_everyFileOnce_outputsWhole_alertsNeitherLostNorDuplicated() throws {
-        let root = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let service = try RunningService()
+        let directories = service.directories
         var region = RegionConfiguration()
         region.seed = 9
         region.schools = 80
@@ -23,35 +23,16 @@ import Testing
         region.giaSubjects = []
         region.schoolFileShare = 1
         region.manipulatedSchoolShare = 0.3
-        let simulated = root.appendingPathComponent("region")
+        let simulated = service.root.appendingPathComponent("region")
         _ = try RegionSimulator(configuration: region, models: try Fixtures.models()).run(into: simulated)
         let uploads = try FileManager.default.contentsOfDirectory(at: simulated.appendingPathComponent("inbox"), includingPropertiesForKeys: nil)
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        let state = root.appendingPathComponent("state")
-        let directories = ServiceDirectories(root: state)
-        try directories.create()
-        let config = root.appendingPathComponent("objectivity.json")
-        try #"{"debounceSeconds": 0.05, "maxDelaySeconds": 0.5, "metrics": false}"#.write(to: config, atomically: true, encoding: .utf8)
-
-        func start() throws -> Process {
-            let process = Process()
-            process.executableURL = CommandRunner.executable
-            process.arguments = ["serve", "--state", state.path, "--config", config.path, "--models", Fixtures.modelsDirectory.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
-        }
-        func upload(_ file: URL) throws {
-            let part = directories.inbox.appendingPathComponent(file.lastPathComponent + ".part")
-            try FileManager.default.copyItem(at: file, to: part)
-            try FileManager.default.moveItem(at: part, to: directories.inbox.appendingPathComponent(file.lastPathComponent))
-        }
+        func upload(_ file: URL) throws { try service.upload(Data(contentsOf: file), as: file.lastPathComponent) }
 
         var rng = SplitMix64(seed: 2026)
         var next = 0
         for _ in 0..<20 {
-            let process = try start()
+            try service.start()
             let deadline = Date().addingTimeInterval(0.05 + 1.2 * rng.nextUnit())
             while Date() < deadline {
                 if next < uploads.count, rng.nextUnit() < 0.5 {
@@ -60,15 +41,14 @@ import Testing
                 }
                 usleep(20_000)
             }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            service.crash()
         }
         while next < uploads.count {
             try upload(uploads[next])
             next += 1
         }
         // A last, undisturbed run until the inbox and processing/ are empty and the store is analysed.
-        let process = try start()
+        try service.start()
         let store = try StateStore(path: directories.database)
         var settled = false
         for _ in 0..<600 where !settled {
@@ -90,10 +70,9 @@ import Testing
         }
         usleep(500_000)  // the outputs after units.jsonl (lists, report)
         let stopAsked = Date()
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
+        let status = service.stop()
         #expect(Date().timeIntervalSince(stopAsked) < 10, "SIGTERM honoured within 10 s")
-        #expect(process.terminationStatus == 0)
+        #expect(status == 0)
 
         // Exactly once: one ledger row and one archived copy per file, nothing left behind.
         #expect(try store.fileCounts().values.reduce(0, +) == uploads.count)

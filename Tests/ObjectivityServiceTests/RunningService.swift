@@ -92,6 +92,13 @@ final class RunningService {
         return kilobytes * 1024
     }
 
+    /// SIGKILL, as a crash: no chance to finish anything.
+    func crash() {
+        guard let process else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     /// SIGTERM, then the exit status.
     func stop() -> Int32? {
         guard let process else { return nil }
