@@ -4,7 +4,9 @@ public import ObjectivityCore
 /// Many input files read together: the report of each, and the ВПР works joined into one
 /// columnar sitting per (year, subject, grade).
 public struct InputBatch: Sendable {
-    /// One report per file, in the order read.
+    /// One report per file, in the order read. Unless the batch was made `keepingWorks`,
+    /// the ВПР reports' works are dropped once they are in their sitting (their schools,
+    /// classes and tasks stay): a national run would otherwise hold every work twice.
     public var reports: [InputFileReport]
     /// The sittings, each with the scale in force: the known one from `models/`, else the
     /// one derived from all its works together.
@@ -17,28 +19,38 @@ public struct InputBatch: Sendable {
     /// files join their sittings in the order given, so the result does not depend on
     /// which file finished first. `progress`, if given, hears of every file as it is read
     /// (from any thread).
-    public init(files: [URL], reader: InputFileReader, progress: (@Sendable (InputFileReport) -> Void)? = nil) {
+    public init(files: [URL], reader: InputFileReader, keepingWorks: Bool = false,
+                progress: (@Sendable (InputFileReport) -> Void)? = nil) {
         let read = OrderedResults<InputFileReport>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let report = reader.read(url: files[i])
             progress?(report)
             read.store(report, at: i)
         }
-        let reports = read.ordered
+        var reports = read.ordered
         var assemblers: [SittingKey: SittingAssembler] = [:]
         var mismatched: [String] = []
-        for report in reports {
-            guard case .vprResults(let file) = report.content else { continue }
-            var assembler = assemblers[file.key] ?? SittingAssembler(key: file.key)
+        for index in reports.indices {
+            guard case .vprResults(var file) = reports[index].content else { continue }
+            // Added in place: a copy taken out of the dictionary would share the batch
+            // list and copy all of it on every file (quadratic in files per sitting).
             do {
-                try assembler.add(file.batch)
-                assemblers[file.key] = assembler
+                try assemblers[file.key, default: SittingAssembler(key: file.key)].add(file.batch)
             } catch {
-                mismatched.append(report.file)
+                mismatched.append(reports[index].file)
+            }
+            if !keepingWorks {
+                file.batch.works = WorkColumns(taskCount: file.batch.tasks.count)
+                reports[index].outcome = .success(.vprResults(file))
             }
         }
         self.reports = reports
-        self.sittings = assemblers.mapValues { Self.sitting(from: $0, models: reader.models) }
+        // Each sitting assembled and its batches let go before the next.
+        var sittings: [SittingKey: Sitting] = [:]
+        for key in assemblers.keys.sorted() {
+            sittings[key] = Self.sitting(from: assemblers.removeValue(forKey: key)!, models: reader.models)
+        }
+        self.sittings = sittings
         self.mismatched = mismatched
     }
 

@@ -12,10 +12,10 @@ import Darwin
 /// 0 … maximum points); the region gives P(category | the work's primary score) per task,
 /// pooled over neighbouring scores until at least ``minimumPool`` works back each score.
 /// Two works match on task k when they fall in the same category, with probability
-/// e_k = Σ_c p_ic·p_jc given their scores, tasks independent. One-hot rows X and
-/// probability rows P give every pair at once as Gram matrices — observed matches
-/// O = XXᵀ, and e_k for each task from its block of P — by `cblas_dsyrk`; Swift only scans
-/// the results. Two directions:
+/// e_k = Σ_c p_ic·p_jc given their scores, tasks independent. Everything expected of a
+/// pair depends only on the two primary scores, so it is tabulated once per sitting for
+/// every pair of scores; one-hot rows X give every pair's observed matches at once as the
+/// Gram matrix O = XXᵀ by `cblas_dsyrk`, and Swift only scans it. Two directions:
 ///
 /// - `near_identical`: pairs that differ on at most one task. Observed N against the
 ///   expected μ = Σ_pairs P(at most one mismatch) = Σ Π_k e_k·(1 + Σ_k (1 − e_k)/e_k);
@@ -58,10 +58,26 @@ public struct AnswerSimilarityTest: Sendable {
     /// Per task: its first column in a one-hot row and its category count (maximum + 2).
     private let blocks: [Range<Int>]
     private let width: Int
-    /// By primary score: the category probabilities of every task, one row of `width`, and
-    /// their logarithms.
+    /// By primary score: the category probabilities of every task, one row of `width`.
     private let probabilities: [[Double]]
-    private let logProbabilities: [[Double]]
+    /// Primary scores 0…`scoreCount` − 1 have a row in the tables.
+    private let scoreCount: Int
+    /// What is expected of two works with scores a and b, at index a·`scoreCount` + b.
+    private let expectations: [PairExpectation]
+    /// The lattice weight of a match on each category for two works with scores a and b,
+    /// at index (a·`scoreCount` + b)·`width` + column.
+    private let matchWeightTable: [Int16]
+
+    /// The expectations of one pair of primary scores under independence.
+    private struct PairExpectation {
+        /// Π_k e_k: the chance that the two works agree on every task.
+        var allMatch = 1.0
+        /// Σ_k (1 − e_k)/e_k: with `allMatch`, the chance of exactly one mismatch.
+        var mismatchRatios = 0.0
+        /// Mean and variance of the copying ratio (lattice steps).
+        var ratioMean = 0.0
+        var ratioVariance = 0.0
+    }
 
     public struct Result: Sendable {
         public var nearIdentical: HypothesisTestResult
@@ -91,7 +107,7 @@ public struct AnswerSimilarityTest: Sendable {
                 counts[s][Self.column(score, in: blocks[k])] += 1
             }
         }
-        probabilities = (0...top).map { s in
+        let probabilities = (0...top).map { s in
             var pooled = [Double](repeating: 0, count: start), n = 0.0, radius = 0
             while n < Double(Self.minimumPool), radius <= top {
                 for c in Set([s - radius, s + radius]) where (0...top).contains(c) {
@@ -107,7 +123,46 @@ public struct AnswerSimilarityTest: Sendable {
             }
             return pooled
         }
-        logProbabilities = probabilities.map { $0.map { log($0) } }
+        self.probabilities = probabilities
+        scoreCount = top + 1
+        (expectations, matchWeightTable) = Self.tabulate(probabilities, blocks: blocks, width: start)
+    }
+
+    /// The pair tables: for every pair of primary scores, the expectations and the match
+    /// weights (symmetric; each pair computed once).
+    private static func tabulate(_ probabilities: [[Double]], blocks: [Range<Int>], width: Int) -> ([PairExpectation], [Int16]) {
+        let count = probabilities.count, mismatch = Double(mismatchWeight)
+        var expectations = [PairExpectation](repeating: PairExpectation(), count: count * count)
+        var weights = [Int16](repeating: 0, count: count * count * width)
+        let logs = probabilities.map { $0.map { log($0) } }
+        for a in 0..<count {
+            for b in a..<count {
+                var pair = PairExpectation()
+                for block in blocks {
+                    var matchTotal = 0.0, m1 = 0.0, m2 = 0.0
+                    for c in block {
+                        let q = probabilities[a][c] * probabilities[b][c]
+                        let weight = matchWeight(logs[a][c] + logs[b][c])
+                        weights[(a * count + b) * width + c] = Int16(weight)
+                        weights[(b * count + a) * width + c] = Int16(weight)
+                        m1 += Double(weight) * q
+                        m2 += Double(weight * weight) * q
+                        matchTotal += q
+                    }
+                    let e = max(1e-12, matchTotal)
+                    pair.allMatch *= e
+                    pair.mismatchRatios += (1 - e) / e
+                    let rest = max(0, 1 - matchTotal)
+                    m1 += mismatch * rest
+                    m2 += mismatch * mismatch * rest
+                    pair.ratioMean += m1
+                    pair.ratioVariance += max(0, m2 - m1 * m1)
+                }
+                expectations[a * count + b] = pair
+                expectations[b * count + a] = pair
+            }
+        }
+        return (expectations, weights)
     }
 
     /// The category column of a task score (not attempted first).
@@ -123,31 +178,17 @@ public struct AnswerSimilarityTest: Sendable {
                                             alternative: .greater, caveats: ["fewer than \(Self.minimumWorks) works: not compared"])
             return Result(nearIdentical: none, sharedSlips: none, expectedNearIdentical: 0, groups: [])
         }
-        var observedRows = Matrix(rows: n, columns: width), expectedRows = Matrix(rows: n, columns: width)
-        var logRows = Matrix(rows: n, columns: width)
+        var observedRows = Matrix(rows: n, columns: width)
+        var scores = [Int](repeating: 0, count: n), columns = [Int](repeating: 0, count: n * tasks)
         for (i, row) in rows.enumerated() {
-            let s = min(max(0, Int(sitting.works.primaryScore[row])), probabilities.count - 1)
-            for c in 0..<width {
-                expectedRows.elements[i * width + c] = probabilities[s][c]
-                logRows.elements[i * width + c] = logProbabilities[s][c]
-            }
+            scores[i] = min(max(0, Int(sitting.works.primaryScore[row])), scoreCount - 1)
             for (k, score) in sitting.works.taskScores(ofWork: row).enumerated() {
-                observedRows.elements[i * width + Self.column(score, in: blocks[k])] = 1
+                let column = Self.column(score, in: blocks[k])
+                columns[i * tasks + k] = column
+                observedRows.elements[i * width + column] = 1
             }
         }
         let observed = observedRows.rowGram()
-        // P(at most one mismatch) per pair: Π_k e_k and Σ_k (1 − e_k)/e_k over the tasks' Grams.
-        var product = [Double](repeating: 1, count: n * n), ratios = [Double](repeating: 0, count: n * n)
-        for block in blocks {
-            let perTask = expectedRows.rowGram(columns: block)
-            for i in 0..<n {
-                for j in (i + 1)..<n {
-                    let e = max(1e-12, perTask.elements[i * n + j])
-                    product[i * n + j] *= e
-                    ratios[i * n + j] += (1 - e) / e
-                }
-            }
-        }
         var nearCount = 0, nearExpected = 0.0, nearEdges: [(Int, Int)] = []
         var smallest = 1.0, slipEdges: [(Int, Int)] = []
         let pairs = Double(n * (n - 1) / 2)
@@ -155,11 +196,13 @@ public struct AnswerSimilarityTest: Sendable {
         let screening = NormalDistribution().quantile(1 - Self.pairAlpha / pairs) - Self.screeningMargin
         for i in 0..<n {
             for j in (i + 1)..<n {
+                let expectation = expectations[scores[i] * scoreCount + scores[j]]
                 let mismatches = Double(tasks) - observed.elements[i * n + j]
-                nearExpected += min(1, product[i * n + j] * (1 + ratios[i * n + j]))
+                nearExpected += min(1, expectation.allMatch * (1 + expectation.mismatchRatios))
                 if mismatches <= 1.5 { nearCount += 1; nearEdges.append((i, j)) }
                 guard mismatches <= candidateMismatches else { continue }
-                let p = copyingTail(expectedRows, logRows, i, j, observed: observedRows, screening: screening)
+                let p = copyingTail(scores[i], scores[j], columns[(i * tasks)..<(i * tasks + tasks)],
+                                    columns[(j * tasks)..<(j * tasks + tasks)], expectation: expectation, screening: screening)
                 smallest = min(smallest, p)
                 if p * pairs <= Self.pairAlpha { slipEdges.append((i, j)) }
             }
@@ -172,7 +215,8 @@ public struct AnswerSimilarityTest: Sendable {
             var inside = 0, expectedInside = 0.0
             for (a, i) in component.enumerated() {
                 for j in component[(a + 1)...] {
-                    expectedInside += min(1, product[i * n + j] * (1 + ratios[i * n + j]))
+                    let expectation = expectations[scores[i] * scoreCount + scores[j]]
+                    expectedInside += min(1, expectation.allMatch * (1 + expectation.mismatchRatios))
                     if Double(tasks) - observed.elements[i * n + j] <= 1.5 { inside += 1 }
                 }
             }
@@ -199,38 +243,27 @@ public struct AnswerSimilarityTest: Sendable {
 
     private static let slipsMethod = "likelihood ratio of copying (γ = 0.5) between two of the unit's works against the region's P(response | primary score), exact tail for the most similar pair, Bonferroni over all pairs; statistic: −log10 of that pair's p; estimate: share of works in near-identical groups"
 
-    /// P(LR ≥ observed LR) for works i and j under independence given their scores; 1 for
-    /// a pair whose standardised ratio is below `screening` (such a pair cannot carry a
-    /// Bonferroni-significant tail, and the exact convolution is spent where it matters).
-    private func copyingTail(_ probabilities: Matrix, _ logs: Matrix, _ i: Int, _ j: Int, observed: Matrix, screening: Double) -> Double {
+    /// P(LR ≥ observed LR) for two works with primary scores `a` and `b` whose responses
+    /// fall in the one-hot `columns` of each task; 1 for a pair whose standardised ratio is
+    /// below `screening` (such a pair cannot carry a Bonferroni-significant tail, and the
+    /// exact convolution is spent where it matters).
+    private func copyingTail(_ a: Int, _ b: Int, _ columnsA: ArraySlice<Int>, _ columnsB: ArraySlice<Int>,
+                             expectation: PairExpectation, screening: Double) -> Double {
         let mismatch = Self.mismatchWeight
-        // Screening: the ratio's mean and variance under independence, no allocation.
-        var observedSum = 0, mean = 0.0, variance = 0.0
-        for block in blocks {
-            var matchTotal = 0.0, matched = false, m1 = 0.0, m2 = 0.0
-            for c in block {
-                let q = probabilities.elements[i * width + c] * probabilities.elements[j * width + c]
-                let weight = Double(Self.matchWeight(logs.elements[i * width + c] + logs.elements[j * width + c]))
-                m1 += weight * q
-                m2 += weight * weight * q
-                matchTotal += q
-                if observed.elements[i * width + c] == 1, observed.elements[j * width + c] == 1 { observedSum += Int(weight); matched = true }
-            }
-            let rest = max(0, 1 - matchTotal)
-            m1 += Double(mismatch) * rest
-            m2 += Double(mismatch * mismatch) * rest
-            if !matched { observedSum += mismatch }
-            mean += m1
-            variance += max(0, m2 - m1 * m1)
+        let pairBase = (a * scoreCount + b) * width
+        var observedSum = 0
+        for (columnA, columnB) in zip(columnsA, columnsB) {
+            observedSum += columnA == columnB ? Int(matchWeightTable[pairBase + columnA]) : mismatch
         }
+        let mean = expectation.ratioMean, variance = expectation.ratioVariance
         guard variance > 0, (Double(observedSum) - mean) / variance.squareRoot() >= screening else { return 1 }
         // This task's outcomes: a match on each category, or a mismatch, on the lattice.
         let tasks: [[(weight: Int, probability: Double)]] = blocks.map { block in
             var matchTotal = 0.0
             var outcomes: [(weight: Int, probability: Double)] = block.map { c in
-                let q = probabilities.elements[i * width + c] * probabilities.elements[j * width + c]
+                let q = probabilities[a][c] * probabilities[b][c]
                 matchTotal += q
-                return (Self.matchWeight(logs.elements[i * width + c] + logs.elements[j * width + c]), q)
+                return (Int(matchWeightTable[pairBase + c]), q)
             }
             outcomes.append((mismatch, max(0, 1 - matchTotal)))
             return outcomes

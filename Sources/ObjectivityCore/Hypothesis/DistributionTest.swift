@@ -41,13 +41,27 @@ public struct DistributionTest: Sendable {
             running += value
             cumulative.append(running)
         }
+        // G² = 2 Σ k (ln k − ln(n p_s)): both logarithms tabulated, none taken per draw.
+        let logExpected = p.map { log(Double(n) * max($0, 1e-12)) }
+        let logCount = (0...n).map { $0 == 0 ? 0 : log(Double($0)) }
         func g2(_ c: [Int]) -> Double {
             var sum = 0.0
             for (s, k) in c.enumerated() where k > 0 {
-                let expected = Double(n) * max(p[s], 1e-12)
-                sum += Double(k) * log(Double(k) / expected)
+                sum += Double(k) * (logCount[k] - logExpected[s])
             }
             return 2 * sum
+        }
+        // Inverse CDF by a guide table: the bin where each of `guides` equal slices of
+        // [0, running) begins, then a short forward search — the same bin the binary search
+        // over `cumulative` finds (the smallest bin whose cumulative share exceeds u), in
+        // about one step.
+        let guides = cumulative.count
+        var guide = [Int](repeating: 0, count: guides)
+        var bin = 0
+        for g in 0..<guides {
+            let start = Double(g) / Double(guides) * running
+            while bin < cumulative.count - 1, cumulative[bin] <= start { bin += 1 }
+            guide[g] = bin
         }
         let observed = g2(counts)
         var rng = SplitMix64(seed: seed)
@@ -57,12 +71,10 @@ public struct DistributionTest: Sendable {
             for s in draw.indices { draw[s] = 0 }
             for _ in 0..<n {
                 let u = rng.nextUnit() * running
-                var low = 0, high = cumulative.count - 1
-                while low < high {
-                    let mid = (low + high) / 2
-                    if cumulative[mid] > u { high = mid } else { low = mid + 1 }
-                }
-                draw[low] += 1
+                var s = guide[min(guides - 1, Int(u / running * Double(guides)))]
+                while s < cumulative.count - 1, cumulative[s] <= u { s += 1 }
+                while s > 0, cumulative[s - 1] > u { s -= 1 }  // rounding at a slice's edge
+                draw[s] += 1
             }
             simulations += 1
             if g2(draw) >= observed - 1e-9 { hits += 1 }

@@ -15,8 +15,11 @@ public struct PersonFitTest: Sendable {
     public let maxSimulations: Int
     private let u3: [Double]
     private let totals: [Int]
-    /// The sitting's U3 values by total, with their mean and variance.
-    private let byTotal: [[Double]]
+    /// The sitting's U3 values grouped by total in one array: total t's values are
+    /// `pooled[poolStart[t]..<poolStart[t + 1]]` (one buffer, so a draw retains nothing).
+    private let pooled: [Double]
+    private let poolStart: [Int]
+    /// Mean and variance of the U3 values by total.
     private let meanByTotal: [Double]
     private let varianceByTotal: [Double]
 
@@ -38,7 +41,10 @@ public struct PersonFitTest: Sendable {
         for (value, total) in zip(u3, totals) { byTotal[total].append(value) }
         self.u3 = u3
         self.totals = totals
-        self.byTotal = byTotal
+        pooled = byTotal.flatMap { $0 }
+        var start = [0]
+        for values in byTotal { start.append(start.last! + values.count) }
+        poolStart = start
         meanByTotal = byTotal.map { $0.isEmpty ? 0 : $0.reduce(0, +) / Double($0.count) }
         varianceByTotal = zip(byTotal, meanByTotal).map { values, mean in
             values.isEmpty ? 0 : values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
@@ -58,8 +64,8 @@ public struct PersonFitTest: Sendable {
         while simulations < maxSimulations && hits < exceedances {
             var sum = 0.0
             for row in rows {
-                let pool = byTotal[totals[row]]
-                sum += pool[min(pool.count - 1, Int(rng.nextUnit() * Double(pool.count)))]
+                let start = poolStart[totals[row]], count = poolStart[totals[row] + 1] - start
+                sum += pooled[start + min(count - 1, Int(rng.nextUnit() * Double(count)))]
             }
             simulations += 1
             if sum / Double(n) >= observed - 1e-12 { hits += 1 }

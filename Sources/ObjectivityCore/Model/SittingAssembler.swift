@@ -60,18 +60,23 @@ public struct SittingAssembler: Sendable {
         var offsets = [Int](repeating: 0, count: schools.count + 1)
         for s in merged.school { offsets[Int(s) + 1] += 1 }
         for i in 0..<schools.count { offsets[i + 1] += offsets[i] }
-        var cursor = offsets
-        var order = [Int](repeating: 0, count: total)
-        for (row, s) in merged.school.enumerated() {
-            order[cursor[Int(s)]] = row
-            cursor[Int(s)] += 1
+        // Ids are given in order of first appearance, so when every school's works came
+        // together (one file per school or per municipality, as exported) the rows are
+        // already sorted and need no second copy.
+        if !zip(merged.school, merged.school.dropFirst()).allSatisfy({ $0 <= $1 }) {
+            var cursor = offsets
+            var order = [Int](repeating: 0, count: total)
+            for (row, s) in merged.school.enumerated() {
+                order[cursor[Int(s)]] = row
+                cursor[Int(s)] += 1
+            }
+            let identitySchools = (0..<Int32(schools.count)).map { $0 }
+            let identityClasses = (0..<Int32(classes.count)).map { $0 }
+            merged = merged.permuted(by: order, schoolMap: identitySchools, classMap: identityClasses)
         }
-        let identitySchools = (0..<Int32(schools.count)).map { $0 }
-        let identityClasses = (0..<Int32(classes.count)).map { $0 }
         return Sitting(
             key: key, tasks: taskList, scale: scale, schools: schools,
             schoolMunicipality: schoolMunicipality, municipalities: municipalities,
-            classes: classes, schoolOffsets: offsets,
-            works: merged.permuted(by: order, schoolMap: identitySchools, classMap: identityClasses))
+            classes: classes, schoolOffsets: offsets, works: merged)
     }
 }

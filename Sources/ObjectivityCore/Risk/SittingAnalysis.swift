@@ -132,21 +132,32 @@ public struct SittingAnalysis: Sendable {
     /// empirical null (a between-unit variance growing with the unit's size), estimated from
     /// units of at least ``ThresholdPeakTest/smallUnit`` works.
     static func calibrate(_ units: inout [UnitResult], families: [String]) {
+        // Where each family's results are, found in one pass (a family's name is built
+        // from its code and direction, so it is not compared per unit and family).
+        let wanted = Set(families)
+        var places: [String: [(unit: Int, indicator: Int)]] = [:]
+        for u in units.indices {
+            for i in units[u].indicators.indices {
+                let family = units[u].indicators[i].family
+                if wanted.contains(family) { places[family, default: []].append((u, i)) }
+            }
+        }
         for family in families {
+            let found = places[family] ?? []
             var z: [Double] = [], works: [Int] = []
-            for unit in units where unit.works >= ThresholdPeakTest.smallUnit {
-                guard let statistic = unit.indicators.first(where: { $0.family == family })?.test.standardized else { continue }
+            var previousUnit = -1
+            for (u, i) in found where units[u].works >= ThresholdPeakTest.smallUnit {
+                defer { previousUnit = u }
+                guard u != previousUnit, let statistic = units[u].indicators[i].test.standardized else { continue }
                 z.append(statistic)
-                works.append(unit.works)
+                works.append(units[u].works)
             }
             let null = EmpiricalNull(standardized: z, works: works)
-            for u in units.indices {
-                for i in units[u].indicators.indices where units[u].indicators[i].family == family {
-                    let test = units[u].indicators[i].test
-                    units[u].indicators[i].test.pValue = null.pValue(exact: test.pValue, standardized: test.standardized,
-                                                                     works: units[u].works)
-                    units[u].indicators[i].detail["null_scale"] = (null.scale(works: units[u].works) * 100).rounded() / 100
-                }
+            for (u, i) in found {
+                let test = units[u].indicators[i].test
+                units[u].indicators[i].test.pValue = null.pValue(exact: test.pValue, standardized: test.standardized,
+                                                                 works: units[u].works)
+                units[u].indicators[i].detail["null_scale"] = (null.scale(works: units[u].works) * 100).rounded() / 100
             }
         }
     }

@@ -11,7 +11,19 @@ struct GIATableReader {
     private let mark: Int?
     private var results = GIAResults()
     private var issues = RowIssues()
-    private var seen: Set<String> = []
+    private var seen: Set<ParticipantKey> = []
+    /// Canonical subject of each spelling met so far: folding is done once per spelling,
+    /// not once per row.
+    private var canonicalSubjects: [String: String] = [:]
+
+    /// One participant's result in one exam, subject and year (ids into `results`).
+    private struct ParticipantKey: Hashable {
+        let year: Int16
+        let exam: GIAExam
+        let subject: Int32
+        let school: Int32
+        let code: String
+    }
 
     init(fileName: String, header: [String], models: ReferenceModels) throws(IngestError) {
         self.fileName = fileName
@@ -81,16 +93,24 @@ struct GIATableReader {
         } else if e != .ege {
             return skip(.missingValue, row, primary, "столбец «Отметка» для \(e.rawValue)")
         }
-        let canonical = subjects.canonical(subjectText) ?? subjectText
+        let canonical: String
+        if let known = canonicalSubjects[subjectText] {
+            canonical = known
+        } else {
+            canonical = subjects.canonical(subjectText) ?? subjectText
+            canonicalSubjects[subjectText] = canonical
+        }
+        let subjectID = results.subjects.intern(canonical)
+        let schoolID = results.schools.intern(schoolText)
         // Participant codes are unique within a school, as in the ВПР exports.
-        let dedupe = "\(y)|\(e.rawValue)|\(canonical)|\(schoolText)|\(codeText)"
-        guard seen.insert(dedupe).inserted else {
+        let key = ParticipantKey(year: Int16(y), exam: e, subject: subjectID, school: schoolID, code: codeText)
+        guard seen.insert(key).inserted else {
             return skip(.duplicateParticipant, row, code, "один результат участника ОО по экзамену и предмету в году", found: codeText)
         }
         results.year.append(Int16(y))
         results.exam.append(e)
-        results.subject.append(results.subjects.intern(canonical))
-        results.school.append(results.schools.intern(schoolText))
+        results.subject.append(subjectID)
+        results.school.append(schoolID)
         results.participantCode.append(codeText)
         results.primaryScore.append(Int16(p))
         results.testScore.append(testScore)

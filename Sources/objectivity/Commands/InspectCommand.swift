@@ -24,7 +24,7 @@ struct InspectCommand: ParsableCommand {
         let reader = InputFileReader(models: try modelOptions.load())
         let files = InputPaths.expand(paths)
         guard !files.isEmpty else { throw ValidationError("Укажите файлы или каталоги с таблицами: входных файлов не найдено.") }
-        let batch = InputBatch(files: files, reader: reader)
+        let batch = InputBatch(files: files, reader: reader, keepingWorks: true)
         for (url, report) in zip(files, batch.reports) where !summary || report.error != nil {
             print(InspectFormatter.describe(report, path: url.path, showRows: showRows))
         }
