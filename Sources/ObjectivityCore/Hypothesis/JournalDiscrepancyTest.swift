@@ -151,7 +151,7 @@ public struct JournalDiscrepancyTest: Sendable {
         }
         let n = confirmed.count
         let byScore = scores != nil && !loweredGivenScore.isEmpty
-        func result(_ k: Int, _ p: [Double], _ what: String) -> HypothesisTestResult {
+        func result(_ k: Int, _ p: [Double], _ method: String) -> HypothesisTestResult {
             let distribution = PoissonBinomialDistribution(probabilities: p)
             let variance = p.reduce(0) { $0 + $1 * (1 - $1) }
             var caveats: [String] = []
@@ -159,15 +159,16 @@ public struct JournalDiscrepancyTest: Sendable {
             return HypothesisTestResult(
                 statistic: Double(k), parameter: Double(n), pValue: n == 0 ? 1 : distribution.probability(atLeast: k),
                 estimate: n > 0 ? (Double(k) - distribution.mean) / Double(n) : 0,
-                method: "exact Poisson-binomial test of \(what) against the region's conditional rate at the unit's level; estimate: excess share of works",
+                method: method,  // a literal: nothing formatted per unit
                 alternative: .greater,
                 standardized: variance > 0 ? (Double(k) - distribution.mean) / variance.squareRoot() : nil, caveats: caveats)
         }
         return Result(
-            confirmed: result(kConfirmed, confirmed, "«Подтвердили» given the journal mark"),
-            raised: result(kRaised, raised, "«Повысили» given the journal mark"),
-            lowered: result(kLowered, lowered, byScore ? "«Понизили» given the primary score" : "«Понизили» given the ВПР mark"),
-            largeGaps: result(kGaps, gaps, byScore ? "journal two or more marks above the ВПР given the primary score" : "journal two or more marks above the ВПР given the ВПР mark"))
+            confirmed: result(kConfirmed, confirmed, "exact Poisson-binomial test of «Подтвердили» given the journal mark against the region's conditional rate at the unit's level; estimate: excess share of works"),
+            raised: result(kRaised, raised, "exact Poisson-binomial test of «Повысили» given the journal mark against the region's conditional rate at the unit's level; estimate: excess share of works"),
+            lowered: result(kLowered, lowered, byScore ? "exact Poisson-binomial test of «Понизили» given the primary score against the region's conditional rate at the unit's level; estimate: excess share of works" : "exact Poisson-binomial test of «Понизили» given the ВПР mark against the region's conditional rate at the unit's level; estimate: excess share of works"),
+            largeGaps: result(kGaps, gaps, byScore ? "exact Poisson-binomial test of journal two or more marks above the ВПР given the primary score against the region's conditional rate at the unit's level; estimate: excess share of works"
+                                 : "exact Poisson-binomial test of journal two or more marks above the ВПР given the ВПР mark against the region's conditional rate at the unit's level; estimate: excess share of works"))
     }
 
     /// Whether a work enters the comparison: both marks between 2 and 5.

@@ -53,7 +53,7 @@ public struct ThresholdPeakTest: Sendable {
             return HypothesisTestResult(
                 statistic: Double(k), parameter: Double(inWindow), pValue: pValue,
                 estimate: works > 0 ? (Double(k) - Double(inWindow) * p) / Double(works) : 0,
-                method: "exact binomial test of works on cut \(cut) among scores \(cut - lowerWindow)…\(cut), region shape tilted to the unit's level (λ = \(tilt)); estimate: excess share of the unit's works on the cut",
+                method: Self.perCutMethod,
                 alternative: .greater, caveats: caveats)
         }
     }
@@ -90,6 +90,11 @@ public struct ThresholdPeakTest: Sendable {
         return (low + high) / 2
     }
 
+    // Constant methods: a string formatted per unit (with its tilt) would be kept for every
+    // unit of the country; the cuts and the window are the test's own properties.
+    static let perCutMethod = "exact binomial test of works on the cut among scores up to lowerWindow below it, region shape tilted to the unit's level; estimate: excess share of the unit's works on the cut"
+    static let pooledMethod = "exact Poisson-binomial test of works on the cuts among scores up to lowerWindow below each, region shape tilted to the unit's level; estimate: excess share of the unit's works on the cuts"
+
     /// All cuts at once: works on any cut among the works in any cut's window, each with
     /// its own cut's probability — an exact Poisson-binomial tail. Nudging usually lifts
     /// works at every cut; pooling them is more powerful for a small unit than the
@@ -116,7 +121,7 @@ public struct ThresholdPeakTest: Sendable {
             statistic: Double(k), parameter: Double(probabilities.count),
             pValue: probabilities.isEmpty ? 1 : distribution.probability(atLeast: k),
             estimate: works > 0 ? (Double(k) - distribution.mean) / Double(works) : 0,
-            method: "exact Poisson-binomial test of works on the cuts \(cuts) among scores up to \(lowerWindow) below each, region shape tilted to the unit's level (λ = \(tilt)); estimate: excess share of the unit's works on the cuts",
+            method: Self.pooledMethod,
             alternative: .greater, standardized: variance > 0 ? (Double(k) - distribution.mean) / variance.squareRoot() : nil,
             caveats: caveats)
     }

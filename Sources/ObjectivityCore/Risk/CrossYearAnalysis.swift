@@ -35,6 +35,31 @@ public enum CrossYearAnalysis {
 
     /// - Parameter thresholds: the risk levels' thresholds, applied with the persistence prior.
     public static func apply(to analyses: inout [SittingAnalysis], thresholds: RiskModel.Thresholds = .standard) {
+        let added = additions(for: analyses)
+        // Sittings are calibrated independently, on both cores. Each sitting's units move
+        // into a box of their own and are changed in place there: a copy would hold every
+        // unit of the country twice.
+        let boxes = analyses.indices.map { a in
+            let box = UnitsBox(analyses[a].units)
+            analyses[a].units = []
+            return box
+        }
+        DispatchQueue.concurrentPerform(iterations: boxes.count) { a in
+            let box = boxes[a]
+            for (u, indicator) in added[a] { box.units[u].indicators.append(indicator) }
+            SittingAnalysis.calibrate(&box.units, families: ["year_jump/level", "year_jump/journal", "cohort"])
+            let combination = JournalEvidenceCombination(units: box.units)
+            for u in box.units.indices { if let combined = combination.inflatedJournal(box.units[u]) { box.units[u].indicators.append(combined) } }
+        }
+        for (a, box) in boxes.enumerated() {
+            analyses[a].units = box.units
+            box.units = []
+        }
+        applyPersistence(to: &analyses, thresholds: thresholds)
+    }
+
+    /// Each sitting's new indicators (unit position, indicator), from all sittings' results.
+    private static func additions(for analyses: [SittingAnalysis]) -> [[(unit: Int, indicator: IndicatorResult)]] {
         var index: [UnitKey: (analysis: Int, unit: Int)] = [:]
         var series: [UnitKey: [UnitKey]] = [:]  // by the key with year 0
         var bySchool: [String: [UnitKey]] = [:]
@@ -74,20 +99,7 @@ public enum CrossYearAnalysis {
             }
             found.store(indicators, at: a)
         }
-        let added = found.ordered
-        // Sittings are calibrated independently: both cores.
-        let calibrated = OrderedResults<[UnitResult]>(count: analyses.count)
-        let additions = added
-        DispatchQueue.concurrentPerform(iterations: snapshot.count) { a in
-            var units = snapshot[a].units
-            for (u, indicator) in additions[a] { units[u].indicators.append(indicator) }
-            SittingAnalysis.calibrate(&units, families: ["year_jump/level", "year_jump/journal", "cohort"])
-            let combination = JournalEvidenceCombination(units: units)
-            for u in units.indices { if let combined = combination.inflatedJournal(units[u]) { units[u].indicators.append(combined) } }
-            calibrated.store(units, at: a)
-        }
-        for (a, units) in calibrated.ordered.enumerated() { analyses[a].units = units }
-        applyPersistence(to: &analyses, thresholds: thresholds)
+        return found.ordered
     }
 
     /// Risk year by year: each year's prior weights come from the levels of earlier years.
@@ -121,9 +133,15 @@ public enum CrossYearAnalysis {
                                detail: ["years_compared": Double(years.count), "twos_change": unit.summary.shareOfTwos - twos],
                                test: HypothesisTestResult(
                                    statistic: z, parameter: Double(unit.works), pValue: NormalDistribution().upperTail(z), estimate: d,
-                                   method: "the unit's mean standardised score against the same school, subject and grade in \(years.map(String.init).joined(separator: ", ")) (normal approximation, calibrated by the sitting's empirical null); estimate: rise in SDs of the sitting's works",
+                                   method: Self.yearJumpMethod,
                                    alternative: .greater, standardized: z, caveats: caveats(unit)))
     }
+
+    // Methods are constants: a string formatted per unit would be kept for every unit of
+    // the country (the years compared are in the detail).
+    private static let yearJumpMethod = "the unit's mean standardised score against the same school, subject and grade in the other years (normal approximation, calibrated by the sitting's empirical null); estimate: rise in SDs of the sitting's works"
+    private static let cohortPupilsMethod = "the unit's standardised level against the same pupils a grade and a year later (normal approximation, calibrated by the sitting's empirical null); estimate: drop in SDs of the sittings' works"
+    private static let cohortSchoolMethod = "the unit's standardised level against the same school's cohort a grade and a year later (normal approximation, calibrated by the sitting's empirical null); estimate: drop in SDs of the sittings' works"
 
     private static func journalJump(_ unit: UnitResult, others: [UnitResult]) -> IndicatorResult? {
         let known = others.filter { $0.summary.journalExcessVariance.isFinite }
@@ -161,7 +179,7 @@ public enum CrossYearAnalysis {
         return IndicatorResult(code: "cohort", detail: ["matched": Double(differences.count), "later_year": Double(later.sitting.year)],
                                test: HypothesisTestResult(
                                    statistic: z, parameter: Double(unit.works), pValue: NormalDistribution().upperTail(z), estimate: d,
-                                   method: "the unit's standardised level against the same \(differences.count >= minimumMatchedPupils ? "pupils" : "school's cohort") a grade and a year later (normal approximation, calibrated by the sitting's empirical null); estimate: drop in SDs of the sittings' works",
+                                   method: differences.count >= minimumMatchedPupils ? Self.cohortPupilsMethod : Self.cohortSchoolMethod,
                                    alternative: .greater, standardized: z, caveats: caveats(unit)))
     }
 
@@ -187,4 +205,11 @@ public enum CrossYearAnalysis {
         /// The key of the school's series of this subject and grade (year 0).
         var series: UnitKey { UnitKey(school: school, subject: subject, grade: grade, year: 0) }
     }
+}
+
+/// One sitting's units while they are changed on one of the cores (each box is touched by
+/// one thread only, inside one `concurrentPerform` iteration).
+private final class UnitsBox: @unchecked Sendable {
+    var units: [UnitResult]
+    init(_ units: [UnitResult]) { self.units = units }
 }

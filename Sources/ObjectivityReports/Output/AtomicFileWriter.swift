@@ -4,6 +4,9 @@ public import Foundation
 /// the same directory, fsync, rename over the final name, fsync of the directory.
 /// Consumers ignore dot-files (DESIGN.md), and a crash leaves either the old file or the new.
 public enum AtomicFileWriter {
+    /// Bytes gathered before each write(2).
+    static let chunk = 1 << 20
+
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let path: String
         public let code: Int32
@@ -13,21 +16,45 @@ public enum AtomicFileWriter {
     /// Replaces the file at `url` with `bytes`, with `permissions` (default 0640: readable
     /// by the operators' group).
     public static func write(_ bytes: [UInt8], to url: URL, permissions: mode_t = 0o640) throws(Failure) {
+        try write(pieces: CollectionOfOne(bytes), to: url, permissions: permissions)
+    }
+
+    /// The same for an output made piece by piece (a line per unit): the pieces are
+    /// gathered into writes of about a megabyte, so the whole file is never in memory.
+    public static func write<Pieces: Sequence<[UInt8]>>(pieces: Pieces, to url: URL, permissions: mode_t = 0o640) throws(Failure) {
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw Failure(path: temporary, code: errno) }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let code = errno
+        func flush(_ bytes: [UInt8]) -> Int32? {
+            var done = 0
+            while done < bytes.count {
+                let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, bytes.count - done) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                done += n
+            }
+            return nil
+        }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(Self.chunk + 65_536)
+        for piece in pieces {
+            let large = buffer.isEmpty && piece.count >= Self.chunk  // written as it is, not copied
+            if !large { buffer += piece }
+            guard large || buffer.count >= Self.chunk else { continue }
+            if let code = flush(large ? piece : buffer) {
                 close(fd)
                 unlink(temporary)
                 throw Failure(path: temporary, code: code)
             }
-            done += n
+            buffer.removeAll(keepingCapacity: true)
+        }
+        if let code = flush(buffer) {
+            close(fd)
+            unlink(temporary)
+            throw Failure(path: temporary, code: code)
         }
         if fsync(fd) != 0 || fchmod(fd, permissions) != 0 {
             let code = errno

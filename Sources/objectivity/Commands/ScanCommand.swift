@@ -60,11 +60,12 @@ struct ScanCommand: ParsableCommand {
             progress.sittingAnalysed(of: keys.count)
         }
         var analyses = results.ordered
+        timer.lap("analyse \(keys.count) sittings")
         progress.stage("анализ по годам: динамика, когорты, устойчивость")
         CrossYearAnalysis.apply(to: &analyses)
+        timer.lap("across years")
         progress.stage("запись результатов")
         progress.finish()  // the report on standard output starts on a line of its own
-        timer.lap("analyse \(keys.count) sittings")
         var sittingRecords: [SittingRecord] = []
         print("Бунчинг на границах отметок (весь регион):")
         for analysis in analyses {
@@ -75,26 +76,35 @@ struct ScanCommand: ParsableCommand {
             }
             print("  \(analysis.sitting.key), работ \(analysis.sitting.works.count): " + parts.joined(separator: "; "))
         }
-        let ranked = analyses.flatMap { analysis in analysis.units.map { (analysis.sitting, $0) } }
-            .sorted { ($0.1.riskScore, $1.1.school) > ($1.1.riskScore, $0.1.school) }
-        let units = ranked.map { UnitRecord($0.1) }
-        let alerts = ranked.filter { $0.1.riskLevel >= .medium }
-            .map { UnitRecord($0.1, explanation: UnitExplanation.text(for: $0.1, sitting: $0.0)) }
+        // The ranking as positions (sitting, unit): every unit is written from where it lies,
+        // one line at a time, so no second copy of the results is ever built.
+        var ranking: [(score: Double, school: String, analysis: Int, unit: Int)] = []
+        ranking.reserveCapacity(analyses.reduce(0) { $0 + $1.units.count })
+        for (a, analysis) in analyses.enumerated() {
+            for (u, unit) in analysis.units.enumerated() { ranking.append((unit.riskScore, unit.school, a, u)) }
+        }
+        ranking.sort { ($0.score, $1.school) > ($1.score, $0.school) }
+        let ranked = ranking.map { (analysis: $0.analysis, unit: analyses[$0.analysis].units[$0.unit]) }
+        let alerts = ranked.filter { $0.unit.riskLevel >= .medium }.map { a, unit in
+            UnitRecord(unit, explanation: UnitExplanation.text(for: unit, sitting: analyses[a].sitting))
+        }
+        timer.lap("rank \(ranked.count) units, explain \(alerts.count) alerts")
         let directory = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try AtomicFileWriter.write(JSONLines.encode(sittingRecords), to: directory.appendingPathComponent("sittings.jsonl"))
         try AtomicFileWriter.write(JSONLines.encode(analyses.flatMap(ClusterRecord.records(for:))),
                                    to: directory.appendingPathComponent("clusters.jsonl"))
-        try AtomicFileWriter.write(units.flatMap { UnitLineWriter.line($0) }, to: directory.appendingPathComponent("units.jsonl"))
-        try AtomicFileWriter.write(alerts.flatMap { UnitLineWriter.line($0) }, to: directory.appendingPathComponent("alerts.jsonl"))
-        let counts = Dictionary(grouping: ranked, by: { $0.1.riskLevel }).mapValues(\.count)
+        try AtomicFileWriter.write(pieces: ranked.lazy.map { UnitLineWriter.line(UnitRecord($0.unit)) },
+                                   to: directory.appendingPathComponent("units.jsonl"))
+        try AtomicFileWriter.write(pieces: alerts.lazy.map { UnitLineWriter.line($0) }, to: directory.appendingPathComponent("alerts.jsonl"))
+        let counts = Dictionary(grouping: ranked, by: { $0.unit.riskLevel }).mapValues(\.count)
         print("")
         print("Единиц анализа: \(ranked.count); риск высокий: \(counts[.high] ?? 0), средний: \(counts[.medium] ?? 0), низкий: \(counts[.low] ?? 0)")
         print("Начало рейтинга:")
-        for (sitting, unit) in ranked.prefix(top) {
+        for (a, unit) in ranked.prefix(top) {
             let fired = unit.indicators.filter(\.fired).map(\.family)
             print(String(format: "  %.4f %@ %@ %@, работ %d: %@", unit.riskScore, unit.riskLevel.rawValue, unit.school,
-                         sitting.key.description, unit.works, fired.joined(separator: ", ")))
+                         analyses[a].sitting.key.description, unit.works, fired.joined(separator: ", ")))
         }
         print("Файлов: \(files.count), отклонено: \(rejected.count); записано: \(out)/units.jsonl, alerts.jsonl, sittings.jsonl, clusters.jsonl")
         timer.lap("write outputs")
