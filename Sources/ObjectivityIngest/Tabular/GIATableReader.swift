@@ -15,6 +15,11 @@ struct GIATableReader {
     /// Canonical subject of each spelling met so far: folding is done once per spelling,
     /// not once per row.
     private var canonicalSubjects: [String: String] = [:]
+    /// The previous row's subject cell and its id: rows come grouped by subject, and
+    /// comparing bytes spares a Cyrillic string's hashing on every row.
+    private var previousSubject: (bytes: [UInt8], id: Int32)?
+    /// The same for the exam cell.
+    private var previousExam: (bytes: [UInt8], exam: GIAExam)?
 
     /// One participant's result in one exam, subject and year (ids into `results`).
     private struct ParticipantKey: Hashable {
@@ -53,11 +58,19 @@ struct GIATableReader {
         guard case .value(let y) = row.number(at: year), (2000...2099).contains(y) else {
             return skip(.invalidValue, row, year, "год 2000–2099", found: row.string(at: year))
         }
-        guard let e = GIAExam(rawValue: row.string(at: exam).uppercased()) else {
-            return skip(.invalidValue, row, exam, "ОГЭ, ЕГЭ или ГВЭ", found: row.string(at: exam))
+        let examBytes = row.bytes(row.trimmedRange(of: exam))
+        let e: GIAExam
+        if let previous = previousExam, ByteEquality.equal(previous.bytes, examBytes) {
+            e = previous.exam
+        } else {
+            guard let read = GIAExam(rawValue: row.string(at: exam).uppercased()) else {
+                return skip(.invalidValue, row, exam, "ОГЭ, ЕГЭ или ГВЭ", found: row.string(at: exam))
+            }
+            e = read
+            previousExam = (Array(examBytes), read)
         }
-        let subjectText = row.string(at: subject)
-        guard !subjectText.isEmpty else { return skip(.missingValue, row, subject, "предмет") }
+        let subjectBytes = row.bytes(row.trimmedRange(of: subject))
+        guard !subjectBytes.isEmpty else { return skip(.missingValue, row, subject, "предмет") }
         let schoolText = row.string(at: school).lowercased()
         guard !schoolText.isEmpty else { return skip(.missingValue, row, school, "логин ОО") }
         let codeText = row.string(at: code)
@@ -93,14 +106,21 @@ struct GIATableReader {
         } else if e != .ege {
             return skip(.missingValue, row, primary, "столбец «Отметка» для \(e.rawValue)")
         }
-        let canonical: String
-        if let known = canonicalSubjects[subjectText] {
-            canonical = known
+        let subjectID: Int32
+        if let previous = previousSubject, ByteEquality.equal(previous.bytes, subjectBytes) {
+            subjectID = previous.id
         } else {
-            canonical = subjects.canonical(subjectText) ?? subjectText
-            canonicalSubjects[subjectText] = canonical
+            let subjectText = row.string(at: subject)
+            let canonical: String
+            if let known = canonicalSubjects[subjectText] {
+                canonical = known
+            } else {
+                canonical = subjects.canonical(subjectText) ?? subjectText
+                canonicalSubjects[subjectText] = canonical
+            }
+            subjectID = results.subjects.intern(canonical)
+            previousSubject = (Array(subjectBytes), subjectID)
         }
-        let subjectID = results.subjects.intern(canonical)
         let schoolID = results.schools.intern(schoolText)
         // Participant codes are unique within a school, as in the ВПР exports.
         let key = ParticipantKey(year: Int16(y), exam: e, subject: subjectID, school: schoolID, code: codeText)

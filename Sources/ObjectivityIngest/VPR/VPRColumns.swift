@@ -26,17 +26,17 @@ struct VPRColumns {
         var code: Int?, primary: Int?
         for (index, raw) in header.enumerated() {
             let folded = CellText.folded(raw)
-            switch folded {
-            case "код участника", "код": code = code ?? index
-            case "первичный балл", "сумма баллов", "балл": primary = primary ?? index
-            case "отметка", "отметка за впр", "оценка": mark = mark ?? index
-            case "отметка по журналу", "отметка за предыдущий период", "оценка по журналу": journalMark = journalMark ?? index
-            case "оо", "логин оо", "код оо", "логин": school = school ?? index
-            case "муниципалитет", "мо", "муниципальный район", "муниципальное образование", "район": municipality = municipality ?? index
-            case "название оо", "наименование оо", "оо (название)": schoolName = schoolName ?? index
-            case "класс", "литера класса": classLabel = classLabel ?? index
-            case "вариант": variant = variant ?? index
-            default:
+            switch Self.roles[Array(folded.utf8)] {
+            case .code?: code = code ?? index
+            case .primaryScore?: primary = primary ?? index
+            case .mark?: mark = mark ?? index
+            case .journalMark?: journalMark = journalMark ?? index
+            case .school?: school = school ?? index
+            case .municipality?: municipality = municipality ?? index
+            case .schoolName?: schoolName = schoolName ?? index
+            case .classLabel?: classLabel = classLabel ?? index
+            case .variant?: variant = variant ?? index
+            case nil:
                 if let task = Self.taskDescriptor(raw) {
                     tasks.append((index, task))
                 } else if PersonalDataColumns.isNameColumn(folded) {
@@ -49,6 +49,30 @@ struct VPRColumns {
         participantCode = code ?? -1
         primaryScore = primary ?? -1
     }
+
+    /// What a column holds, by its folded header.
+    private enum Role {
+        case code, primaryScore, mark, journalMark, school, municipality, schoolName, classLabel, variant
+    }
+
+    /// Every known folded header, keyed by its UTF-8 bytes: comparing Cyrillic Strings
+    /// goes through Unicode normalisation, bytes do not (folded text is precomposed).
+    private static let roles: [[UInt8]: Role] = {
+        let spellings: [(Role, [String])] = [
+            (.code, ["код участника", "код"]),
+            (.primaryScore, ["первичный балл", "сумма баллов", "балл"]),
+            (.mark, ["отметка", "отметка за впр", "оценка"]),
+            (.journalMark, ["отметка по журналу", "отметка за предыдущий период", "оценка по журналу"]),
+            (.school, ["оо", "логин оо", "код оо", "логин"]),
+            (.municipality, ["муниципалитет", "мо", "муниципальный район", "муниципальное образование", "район"]),
+            (.schoolName, ["название оо", "наименование оо", "оо (название)"]),
+            (.classLabel, ["класс", "литера класса"]),
+            (.variant, ["вариант"]),
+        ]
+        var table: [[UInt8]: Role] = [:]
+        for (role, names) in spellings { for name in names { table[Array(name.utf8)] = role } }
+        return table
+    }()
 
     var isComplete: Bool { participantCode >= 0 && primaryScore >= 0 && mark != nil }
 

@@ -36,7 +36,8 @@ struct VPRPreamble {
                 break
             }
             for (_, cell) in nonEmpty {
-                if title == nil, cell.uppercased().contains("ВПР") || cell.lowercased().contains("проверочн") {
+                let lower = cell.lowercased()
+                if title == nil, ByteEquality.offset(of: "впр", in: lower) != nil || ByteEquality.offset(of: "проверочн", in: lower) != nil {
                     let parsed = names.parse(cell)
                     if parsed.year != nil || parsed.grade != nil { title = parsed }
                 }
@@ -44,7 +45,7 @@ struct VPRPreamble {
                     school = login
                     schoolName = name
                 }
-                if let count = Self.participants(in: cell) { declaredParticipants = count }
+                if let count = Self.participants(inLowercased: lower) { declaredParticipants = count }
             }
             if index == rows.count - 1 {
                 for (column, _) in columns.tasks {
@@ -56,35 +57,38 @@ struct VPRPreamble {
     }
 
     /// `… (edu220150)` or `sch220150` anywhere in the cell.
+    /// A school login (`sch…` or `edu…` and at least four digits, not inside a Latin word)
+    /// and the name written before it. Searched in the cell's bytes, ignoring ASCII case:
+    /// every cell of every preamble passes here, and the login is ASCII.
     static func organisation(in cell: String) -> (login: String, name: String?)? {
-        let lower = cell.lowercased()
-        for prefix in ["sch", "edu"] {
-            var searchStart = lower.startIndex
-            while let range = lower.range(of: prefix, range: searchStart..<lower.endIndex) {
-                let digits = lower[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
-                let before = range.lowerBound == lower.startIndex ? " " : lower[lower.index(before: range.lowerBound)]
-                if digits.count >= 4, !(before.isLetter && before.isASCII) {
-                    let login = prefix + digits
-                    let name = cell[..<range.lowerBound].trimmingCharactersInSet()
-                        .trimmingCharacters(in: "( |")
-                    return (login, name.isEmpty ? nil : name)
-                }
-                searchStart = range.upperBound
+        let bytes = Array(cell.utf8)
+        func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
+        func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+        for prefix in [Array("sch".utf8), Array("edu".utf8)] {
+            var i = 0
+            while i + prefix.count <= bytes.count {
+                defer { i += 1 }
+                guard (0..<prefix.count).allSatisfy({ bytes[i + $0] | 0x20 == prefix[$0] }) else { continue }
+                var end = i + prefix.count
+                while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+                guard end - i - prefix.count >= 4, i == 0 || !isLetter(bytes[i - 1]) else { continue }
+                let login = String(decoding: prefix + bytes[(i + prefix.count)..<end], as: UTF8.self)
+                let name = String(decoding: bytes[..<i], as: UTF8.self).trimmingCharactersInSet().trimmingCharacters(in: "( |")
+                return (login, name.isEmpty ? nil : name)
             }
         }
         return nil
     }
 
-    /// `Кол-во участников: 54`.
-    static func participants(in cell: String) -> Int? {
-        let lower = cell.lowercased()
-        guard let range = lower.range(of: "участник") else { return nil }
-        guard lower.contains("кол") || lower.contains("число") || lower.contains("количество") else { return nil }
-        let digits = lower[range.upperBound...].drop { !$0.isNumber }.prefix { $0.isNumber }
+    /// «Количество участников: 54» and the like, in a cell already lower-cased.
+    static func participants(inLowercased lower: String) -> Int? {
+        guard let offset = ByteEquality.offset(of: "участник", in: lower) else { return nil }
+        guard ["кол", "число"].contains(where: { ByteEquality.offset(of: $0, in: lower) != nil }) else { return nil }
+        let after = lower.utf8.index(lower.utf8.startIndex, offsetBy: offset + "участник".utf8.count)
+        let digits = lower[after...].drop { !$0.isNumber }.prefix { $0.isNumber }
         return Int(digits)
     }
 
-    /// The year of `15.04.2025` or `2025-04-15`.
     static func year(inDate text: String) -> Int? {
         let parts = text.split { !$0.isNumber }
         return parts.compactMap { Int($0) }.first { (2000...2099).contains($0) }
