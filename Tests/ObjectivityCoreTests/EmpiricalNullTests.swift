@@ -1,7 +1,22 @@
-import ObjectivityCore
+@testable import ObjectivityCore
 import Testing
 
 @Suite struct EmpiricalNullTests {
+    /// The median by selection equals the sorted one, on odd and even counts, with runs of
+    /// equal values (a fifth of the values are 0) and all values equal.
+    @Test func medianBySelection_equalsTheSortedMedian() {
+        var rng = SplitMix64(seed: 4)
+        for n in [1, 2, 3, 30, 31, 1000, 1001] {
+            for _ in 0..<50 {
+                let values = (0..<n).map { _ in rng.nextUnit() < 0.2 ? 0 : (rng.nextNormal() * 10).rounded() / 10 }
+                let sorted = values.sorted()
+                let expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+                #expect(EmpiricalNull.median(values) == expected)
+            }
+        }
+        #expect(EmpiricalNull.median([Double](repeating: 2.5, count: 40_000)) == 2.5)
+    }
+
     /// Statistics of 2,000 units of 10…150 works whose honest null has variance 1 + τ²·n.
     private func sample(tau2: Double, seed: UInt64) -> (z: [Double], works: [Int]) {
         var rng = SplitMix64(seed: seed)

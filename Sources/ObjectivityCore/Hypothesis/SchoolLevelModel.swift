@@ -32,6 +32,13 @@ public struct SchoolLevelModel: Sendable {
             sumOfSquares += x * x
         }
 
+        /// Adds another summary of the same school's results (from another file).
+        public mutating func merge(_ other: Group) {
+            count += other.count
+            sum += other.sum
+            sumOfSquares += other.sumOfSquares
+        }
+
         public var average: Double { count > 0 ? sum / Double(count) : 0 }
     }
 

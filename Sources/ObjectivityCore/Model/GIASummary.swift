@@ -17,8 +17,13 @@ public struct GIASummary: Sendable, Equatable {
         var scores: [String: [Double]] = [:]
         for table in tables {
             guard let subjectID = table.subjects.id(of: subject) else { continue }
+            // By the table's school numbers first: a login is hashed once per table.
+            var bySchool = [[Double]](repeating: [], count: table.schools.count)
             for i in 0..<table.count where table.exam[i] == exam && table.subject[i] == subjectID && Int(table.year[i]) == year {
-                scores[table.schools[table.school[i]], default: []].append(Double(table.primaryScore[i]))
+                bySchool[Int(table.school[i])].append(Double(table.primaryScore[i]))
+            }
+            for (school, values) in bySchool.enumerated() where !values.isEmpty {
+                scores[table.schools[Int32(school)], default: []].append(contentsOf: values)
             }
         }
         // In school order, so that the sums do not depend on hash order.

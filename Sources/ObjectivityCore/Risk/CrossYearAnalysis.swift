@@ -60,30 +60,49 @@ public enum CrossYearAnalysis {
 
     /// Each sitting's new indicators (unit position, indicator), from all sittings' results.
     private static func additions(for analyses: [SittingAnalysis]) -> [[(unit: Int, indicator: IndicatorResult)]] {
+        // Keys of integers: schools and subjects numbered once here (subjects in name order,
+        // so that ordering by number is ordering by name), because hashing a Cyrillic
+        // subject normalises it, and every unit looks up some twenty keys.
+        let subjectNames = Set(analyses.map(\.sitting.key.subject)).sorted()
+        let subjectNumber = Dictionary(uniqueKeysWithValues: subjectNames.enumerated().map { ($1, Int32($0)) })
+        var schoolNumber: [String: Int32] = [:]
+        var keys: [[UnitKey]] = []
         var index: [UnitKey: (analysis: Int, unit: Int)] = [:]
         var series: [UnitKey: [UnitKey]] = [:]  // by the key with year 0
-        var bySchool: [String: [UnitKey]] = [:]
+        var bySchool: [Int32: [UnitKey]] = [:]
         for (a, analysis) in analyses.enumerated() {
+            let subject = subjectNumber[analysis.sitting.key.subject]!
+            var ofAnalysis: [UnitKey] = []
+            ofAnalysis.reserveCapacity(analysis.units.count)
             for (u, unit) in analysis.units.enumerated() {
-                let key = UnitKey(school: unit.school, subject: unit.sitting.subject, grade: unit.sitting.grade, year: unit.sitting.year)
+                let school: Int32
+                if let known = schoolNumber[unit.school] {
+                    school = known
+                } else {
+                    school = Int32(schoolNumber.count)
+                    schoolNumber[unit.school] = school
+                }
+                let key = UnitKey(school: school, subject: subject, grade: Int32(unit.sitting.grade), year: Int32(unit.sitting.year))
+                ofAnalysis.append(key)
                 index[key] = (a, u)
                 series[key.series, default: []].append(key)
-                bySchool[unit.school, default: []].append(key)
+                bySchool[school, default: []].append(key)
             }
+            keys.append(ofAnalysis)
         }
         // Each sitting's new indicators depend only on the others' results: both cores.
-        let snapshot = analyses, lookup = index, seriesOf = series, ofSchool = bySchool
+        let snapshot = analyses, lookup = index, seriesOf = series, ofSchool = bySchool, unitKeys = keys
         let standardScores = analyses.map { SittingAnalysis.standardScores($0.sitting) }
         let found = OrderedResults<[(unit: Int, indicator: IndicatorResult)]>(count: snapshot.count)
         DispatchQueue.concurrentPerform(iterations: snapshot.count) { a in
             let analysis = snapshot[a]
             var indicators: [(unit: Int, indicator: IndicatorResult)] = []
             for (u, unit) in analysis.units.enumerated() {
-                let key = UnitKey(school: unit.school, subject: unit.sitting.subject, grade: unit.sitting.grade, year: unit.sitting.year)
+                let key = unitKeys[a][u]
                 let others = (seriesOf[key.series] ?? []).filter { $0.year != key.year }.sorted { $0.year < $1.year }
                     .compactMap { lookup[$0] }.map { snapshot[$0.analysis].units[$0.unit] }
                 if !others.isEmpty { indicators.append((u, yearJump(unit, others: others))) }
-                let schoolOthers = (ofSchool[unit.school] ?? []).filter { $0.year != key.year }
+                let schoolOthers = (ofSchool[key.school] ?? []).filter { $0.year != key.year }
                     .sorted { ($0.year, $0.subject, $0.grade) < ($1.year, $1.subject, $1.grade) }
                     .compactMap { lookup[$0] }.map { snapshot[$0.analysis].units[$0.unit] }
                 if unit.summary.journalExcessVariance.isFinite, let journal = journalJump(unit, others: schoolOthers) {
@@ -197,10 +216,11 @@ public enum CrossYearAnalysis {
 
     /// A unit's place in the series of its school: subject, grade and year.
     private struct UnitKey: Hashable {
-        var school: String
-        var subject: String
-        var grade: Int
-        var year: Int
+        /// Numbers given in ``additions(for:)``.
+        var school: Int32
+        var subject: Int32
+        var grade: Int32
+        var year: Int32
 
         /// The key of the school's series of this subject and grade (year 0).
         var series: UnitKey { UnitKey(school: school, subject: subject, grade: grade, year: 0) }

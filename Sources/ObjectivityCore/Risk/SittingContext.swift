@@ -21,7 +21,8 @@ public struct SittingContext: Sendable {
     /// subject; the ГИА level is the same subject's ОГЭ in the same year.
     public init(for key: SittingKey, registry: [SchoolRecord], gia: [GIAResults]) {
         let cohortYear = key.year + max(0, 9 - key.grade)
-        let heldYears = Set(gia.flatMap { table in table.year.map(Int.init) })
+        var heldYears = Set<Int>()
+        for table in gia { for year in Set(table.year) { heldYears.insert(Int(year)) } }
         self.init(selectiveSchools: Set(registry.filter { $0.isSelective || $0.advancedSubjects.contains(key.subject) }.map(\.login)),
                   giaLevels: Self.giaLevels(from: gia, exam: .oge, subject: key.subject, year: key.year),
                   giaComparison: GIASummary.bySchool(from: gia, exam: .oge, subject: key.subject,
@@ -34,8 +35,14 @@ public struct SittingContext: Sendable {
         var groups: [String: SchoolLevelModel.Group] = [:]
         for table in tables {
             guard let subjectID = table.subjects.id(of: subject) else { continue }
+            // By the table's school numbers first: a login is hashed once per table, not
+            // once per result (a national run holds 8 million results).
+            var bySchool = [SchoolLevelModel.Group](repeating: SchoolLevelModel.Group(), count: table.schools.count)
             for i in 0..<table.count where table.exam[i] == exam && table.subject[i] == subjectID && Int(table.year[i]) == year {
-                groups[table.schools[table.school[i]], default: SchoolLevelModel.Group()].add(Double(table.primaryScore[i]))
+                bySchool[Int(table.school[i])].add(Double(table.primaryScore[i]))
+            }
+            for (school, group) in bySchool.enumerated() where group.count > 0 {
+                groups[table.schools[Int32(school)], default: SchoolLevelModel.Group()].merge(group)
             }
         }
         // Sorted by school, so that the sums do not depend on hash order.

@@ -50,13 +50,13 @@ struct ScanCommand: ParsableCommand {
             default: break
             }
         }
-        let contexts = keys.map { SittingContext(for: $0, registry: registry, gia: gia) }
         // Sittings are independent: both cores work on them (BLAS stays single-threaded).
         let results = OrderedResults<SittingAnalysis>(count: keys.count)
         let sittings = keys.map { batch.sittings[$0]! }
-        let seed = self.seed
+        let seed = self.seed, registryFile = registry, giaTables = gia
         DispatchQueue.concurrentPerform(iterations: keys.count) { i in
-            results.store(SittingAnalysis(sitting: sittings[i], context: contexts[i], seed: seed), at: i)
+            let context = SittingContext(for: keys[i], registry: registryFile, gia: giaTables)
+            results.store(SittingAnalysis(sitting: sittings[i], context: context, seed: seed), at: i)
             progress.sittingAnalysed(of: keys.count)
         }
         var analyses = results.ordered
@@ -94,7 +94,7 @@ struct ScanCommand: ParsableCommand {
         try AtomicFileWriter.write(JSONLines.encode(sittingRecords), to: directory.appendingPathComponent("sittings.jsonl"))
         try AtomicFileWriter.write(JSONLines.encode(analyses.flatMap(ClusterRecord.records(for:))),
                                    to: directory.appendingPathComponent("clusters.jsonl"))
-        try AtomicFileWriter.write(pieces: ranked.lazy.map { UnitLineWriter.line(UnitRecord($0.unit)) },
+        try AtomicFileWriter.write(pieces: ParallelPieces(ranked.map(\.unit)) { UnitLineWriter.line(UnitRecord($0)) },
                                    to: directory.appendingPathComponent("units.jsonl"))
         try AtomicFileWriter.write(pieces: alerts.lazy.map { UnitLineWriter.line($0) }, to: directory.appendingPathComponent("alerts.jsonl"))
         let counts = Dictionary(grouping: ranked, by: { $0.unit.riskLevel }).mapValues(\.count)

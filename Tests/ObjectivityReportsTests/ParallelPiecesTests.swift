@@ -1,0 +1,18 @@
+import ObjectivityReports
+import Testing
+
+/// Lines made on several threads come out whole and in order, whatever the block size.
+@Suite struct ParallelPiecesTests {
+    @Test(arguments: [1, 7, 4096, 20_000])
+    func pieces_joinToTheLinesInOrder(block: Int) {
+        let items = Array(0..<10_001)
+        let make: @Sendable (Int) -> [UInt8] = { Array("\($0)\n".utf8) }
+        let pieces = Array(ParallelPieces(items, block: block, make: make))
+        #expect(pieces.flatMap { $0 } == items.flatMap(make))
+        #expect(pieces.count == (items.count + block - 1) / block)
+    }
+
+    @Test func noItems_noPieces() {
+        #expect(Array(ParallelPieces([Int](), make: { _ in [0] })).isEmpty)
+    }
+}
