@@ -27,7 +27,7 @@ public struct InputBatch: Sendable {
             progress?(report)
             read.store(report, at: i)
         }
-        var reports = read.ordered
+        var reports = read.take()
         var assemblers: [SittingKey: SittingAssembler] = [:]
         var mismatched: [String] = []
         for index in reports.indices {

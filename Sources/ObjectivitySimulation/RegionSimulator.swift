@@ -74,7 +74,7 @@ public struct RegionSimulator: Sendable {
         }
         var summary = SimulationSummary(files: 0, works: 0, giaResults: 0, units: 0, manipulatedUnits: 0)
         var truth: [TruthRecord] = []
-        for result in results.ordered {
+        for result in results.take() {
             let output = try result.get()
             summary.files += output.files
             summary.works += output.works

@@ -44,7 +44,7 @@ let benchmarks: @Sendable () -> Void = {
                 let result = test.test(sitting: sitting, rows: sitting.rows(ofSchool: Int32(school)))
                 flagged.store(result.nearIdentical.pValue < 0.001, at: school)
             }
-            blackHole(flagged.ordered.filter { $0 }.count)
+            blackHole(flagged.take().filter { $0 }.count)
         }
     }
 

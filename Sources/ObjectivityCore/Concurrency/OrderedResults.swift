@@ -11,8 +11,14 @@ public final class OrderedResults<Value: Sendable>: Sendable {
         values.withLock { $0[index] = value }
     }
 
-    /// All results in job order; every job must have stored one.
-    public var ordered: [Value] {
-        values.withLock { $0.map { $0! } }
+    /// All results in job order, moved out (every job must have stored one): the store
+    /// keeps no reference, so the caller owns its arrays alone and changing them later
+    /// copies nothing — with a country's units, a copy is gigabytes.
+    public func take() -> [Value] {
+        values.withLock { stored in
+            let all = stored.map { $0! }
+            stored = []
+            return all
+        }
     }
 }

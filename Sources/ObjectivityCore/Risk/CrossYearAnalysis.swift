@@ -118,7 +118,7 @@ public enum CrossYearAnalysis {
             }
             found.store(indicators, at: a)
         }
-        return found.ordered
+        return found.take()
     }
 
     /// Risk year by year: each year's prior weights come from the levels of earlier years.

@@ -43,6 +43,7 @@ public struct SittingAnalysis: Sendable {
             var counts = [Int](repeating: 0, count: shape.count)
             for row in rows { counts[Int(sitting.works.primaryScore[row])] += 1 }
             var indicators: [IndicatorResult] = []
+            indicators.reserveCapacity(Self.indicatorsPerUnit)
             indicators.append(IndicatorResult(code: "threshold_peak", test: threshold.pooledTest(counts: counts)))
             // The unit's Monte Carlo stream follows its login, not its place in the sitting:
             // the same works give the same result whatever order the files arrived in.
@@ -100,6 +101,12 @@ public struct SittingAnalysis: Sendable {
         RiskModel.apply(to: &units)
         self.units = units
     }
+
+    /// Room for every indicator a unit can end with: 12 made per unit here, `peer_outlier`
+    /// and `vpr_vs_gia`, and the four ``CrossYearAnalysis`` adds (`year_jump` ×2, `cohort`,
+    /// the combined journal evidence). Reserved at once, because an array grown by appends
+    /// doubles to 32, and a country has 600,000 units.
+    static let indicatorsPerUnit = 18
 
     /// Each work's primary score in standard deviations of the sitting's works from their mean.
     static func standardScores(_ sitting: Sitting) -> [Double] {

@@ -40,7 +40,7 @@ public struct ParallelPieces<Item: Sendable>: Sequence, Sendable {
                     for i in lower..<upper { bytes += p.make(p.items[i]) }
                     made.store(bytes, at: b)
                 }
-                ready = made.ordered.reversed()
+                ready = made.take().reversed()
                 position = Swift.min(pieces.items.count, start + blocks * pieces.block)
             }
             return ready.popLast()

@@ -66,7 +66,7 @@ public struct AlertPublisher: Sendable {
             }
             encoded.store(entry, at: i)
         }
-        for (i, entry) in zip(stale, encoded.ordered) {
+        for (i, entry) in zip(stale, encoded.take()) {
             published[order[i].key] = entry
             changed.append(entry.unit)
         }

@@ -46,7 +46,7 @@ public struct RegionAnalyser: Sendable {
             let context = SittingContext(for: toAnalyse[i], registry: registry, gia: gia.count > 0 ? [gia] : [])
             results.store(SittingAnalysis(sitting: loaded[i], context: context, seed: seed), at: i)
         }
-        for (key, analysis) in zip(toAnalyse, results.ordered) where analysis != nil { alone[key] = analysis }
+        for (key, analysis) in zip(toAnalyse, results.take()) where analysis != nil { alone[key] = analysis }
         if stop.isRaised { return nil }
         for key in alone.keys where !keys.contains(key) { alone[key] = nil }
         var analyses = keys.compactMap { alone[$0] }

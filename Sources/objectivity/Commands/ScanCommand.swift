@@ -59,7 +59,7 @@ struct ScanCommand: ParsableCommand {
             results.store(SittingAnalysis(sitting: sittings[i], context: context, seed: seed), at: i)
             progress.sittingAnalysed(of: keys.count)
         }
-        var analyses = results.ordered
+        var analyses = results.take()
         timer.lap("analyse \(keys.count) sittings")
         progress.stage("анализ по годам: динамика, когорты, устойчивость")
         CrossYearAnalysis.apply(to: &analyses)
