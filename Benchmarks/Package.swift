@@ -1,6 +1,17 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// One benchmark executable over the given libraries of the root package.
+func benchmarkTarget(_ name: String, using libraries: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "benchmark")]
+            + libraries.map { .product(name: $0, package: "objectivity") },
+        path: "Benchmarks/\(name)",
+        swiftSettings: [.swiftLanguageMode(.v6)],
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")])
+}
+
 // Benchmarks live in their own package so that `swift test` at the root never builds them.
 let package = Package(
     name: "objectivity-benchmarks",
@@ -10,39 +21,10 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "AnalysisBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "ObjectivityCore", package: "objectivity"),
-                .product(name: "ObjectivityIngest", package: "objectivity"),
-                .product(name: "ObjectivityTesting", package: "objectivity"),
-            ],
-            path: "Benchmarks/AnalysisBenchmarks",
-            swiftSettings: [.swiftLanguageMode(.v6)],
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
-        .executableTarget(
-            name: "IngestBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "ObjectivityCore", package: "objectivity"),
-                .product(name: "ObjectivityIngest", package: "objectivity"),
-                .product(name: "ObjectivityTesting", package: "objectivity"),
-            ],
-            path: "Benchmarks/IngestBenchmarks",
-            swiftSettings: [.swiftLanguageMode(.v6)],
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
-        .executableTarget(
-            name: "ServiceBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "ObjectivityCore", package: "objectivity"),
-                .product(name: "ObjectivityService", package: "objectivity"),
-                .product(name: "ObjectivitySimulation", package: "objectivity"),
-                .product(name: "ObjectivityTesting", package: "objectivity"),
-            ],
-            path: "Benchmarks/ServiceBenchmarks",
-            swiftSettings: [.swiftLanguageMode(.v6)],
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        benchmarkTarget("AnalysisBenchmarks", using: ["ObjectivityCore", "ObjectivityIngest", "ObjectivityTesting"]),
+        benchmarkTarget("IngestBenchmarks", using: ["ObjectivityCore", "ObjectivityIngest", "ObjectivitySimulation", "ObjectivityTesting"]),
+        benchmarkTarget("IndicatorBenchmarks", using: ["ObjectivityCore", "ObjectivityIngest", "ObjectivitySimulation", "ObjectivityTesting"]),
+        benchmarkTarget("ServiceBenchmarks",
+                        using: ["ObjectivityCore", "ObjectivityService", "ObjectivitySimulation", "ObjectivityTesting"]),
     ]
 )
