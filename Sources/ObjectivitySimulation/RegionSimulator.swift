@@ -45,8 +45,8 @@ public struct RegionSimulator: Sendable {
         }
         for subject in configuration.giaSubjects {
             for year in configuration.years {
-                let key = SittingKey(year: year, subject: subject, grade: 9)
-                guard models.scales.scale(for: key, assessment: "ОГЭ") != nil,
+                let key = SittingKey(assessment: GIAExam.oge.rawValue, year: year, subject: subject, grade: 9)
+                guard models.scales.scale(for: key) != nil,
                       !models.tasks.tasks(assessment: "ОГЭ", subject: subject, grade: 9).isEmpty else {
                     throw SimulationError("Нет шкалы или заданий ОГЭ \(year) \(subject) в models/")
                 }
@@ -80,15 +80,17 @@ public struct RegionSimulator: Sendable {
             summary.works += output.works
             truth += output.truth
         }
-        summary.units = truth.count
-        summary.manipulatedUnits = truth.filter(\.manipulated).count
         for year in c.years where !c.giaSubjects.isEmpty {
-            summary.giaResults += try writeGIA(year: year, inbox: inbox)
+            let written = try writeGIA(year: year, inbox: inbox)
+            summary.giaResults += written.results
             summary.files += 1
+            truth += written.truth
         }
         try writeRegistry(inbox: inbox)
         summary.files += 1
-        truth.sort { ($0.year, $0.subject, $0.grade, $0.school) < ($1.year, $1.subject, $1.grade, $1.school) }
+        summary.units = truth.count
+        summary.manipulatedUnits = truth.filter(\.manipulated).count
+        truth.sort { ($0.exam, $0.year, $0.subject, $0.grade, $0.school) < ($1.exam, $1.year, $1.subject, $1.grade, $1.school) }
         let truthText = ([TruthRecord.header] + truth.map(\.csvLine)).joined(separator: "\n") + "\n"
         try PlainFileWriter.write(Array(truthText.utf8), to: directory.appendingPathComponent("truth.csv").path)
         return summary
@@ -189,35 +191,53 @@ public struct RegionSimulator: Sendable {
         return files
     }
 
-    /// ОГЭ results of grade 9, marked centrally: the same cohorts, no manipulation.
-    private func writeGIA(year: Int, inbox: URL) throws -> Int {
+    /// ОГЭ results of grade 9, marked centrally: the same cohorts, honest unless the school
+    /// lifts results to the minimum that year (`gia_minimum_lift`). Returns the rows written
+    /// and each school's truth per subject.
+    private func writeGIA(year: Int, inbox: URL) throws -> (results: Int, truth: [TruthRecord]) {
         let c = configuration
         var sink = DelimitedTextBuilder(delimiter: UInt8(ascii: ";"), crlf: true)
         sink.line(["Год", "Экзамен", "Предмет", "ОО", "Код участника", "Первичный балл", "Тестовый балл", "Отметка"])
         var count = 0
+        var truth: [TruthRecord] = []
         for subject in c.giaSubjects {
-            let key = SittingKey(year: year, subject: subject, grade: 9)
+            let key = SittingKey(assessment: GIAExam.oge.rawValue, year: year, subject: subject, grade: 9)
             let tasks = models.tasks.tasks(assessment: "ОГЭ", subject: subject, grade: 9)
-            let scale = models.scales.scale(for: key, assessment: "ОГЭ")!
+            let scale = models.scales.scale(for: key)!
+            let minimum = scale.cut(for: 3)!
             let model = GradedResponseModel(tasks: tasks, yearShift: 0)
             for school in layout.schools {
                 let roster = CohortRoster(school: school, cohort: year - 9, configuration: c)
                 var rng = SplitMix64(seed: c.seed, stream: 8, UInt64(school.index), UInt64(year), UInt64(subject.unicodeScalars.first!.value))
+                var lift = SplitMix64(seed: c.seed, stream: 10, UInt64(school.index), UInt64(year), UInt64(subject.unicodeScalars.first!.value))
+                let episode = school.manipulation[year].flatMap { $0.type.touchesGIA ? $0 : nil }
                 let growth = school.trend * Double(year - (c.years.min() ?? year))
+                var record = TruthRecord(school: school.login, year: year, subject: subject, grade: 9, manipulated: episode != nil,
+                                         type: episode?.type, intensity: episode?.intensity ?? 0, affectedShare: 0, works: 0)
+                record.exam = GIAExam.oge.rawValue
+                var changed = 0
                 for pupil in roster.codes.indices where rng.nextUnit() < Self.attendance {
                     let theta = roster.abilities[pupil] + growth
                     var total = 0
                     for k in tasks.indices { total += max(0, Int(model.score(task: k, ability: theta, rng: &rng))) }
+                    if let episode {
+                        let lifted = Manipulator.liftToMinimum(total: total, minimum: minimum, intensity: episode.intensity, rng: &lift)
+                        if lifted != total { changed += 1 }
+                        total = lifted
+                    }
                     sink.integer(year); sink.text("ОГЭ"); sink.text(subject); sink.text(school.login)
                     sink.integer(Int(roster.codes[pupil])); sink.integer(total); sink.empty()
                     sink.integer(scale.mark(forScore: total) ?? 2)
                     sink.endLine()
                     count += 1
+                    record.works += 1
                 }
+                record.affectedShare = record.works > 0 ? Double(changed) / Double(record.works) : 0
+                if record.works > 0 { truth.append(record) }
             }
         }
         try PlainFileWriter.write(sink.encoded(.utf8WithBOM), to: inbox.appendingPathComponent("ГИА_\(year).csv").path)
-        return count
+        return (count, truth)
     }
 
     private func writeRegistry(inbox: URL) throws {

@@ -32,7 +32,7 @@ public struct SimulatedCommission: Sendable {
             var cells = lines[i].components(separatedBy: ";")
             guard cells.count == header.count, let original = Int(cells[score]) else { continue }
             let gradeNumber = String(cells[grade].prefix { $0.isNumber })
-            let unit = truth["\(cells[school])|\(cells[year])|\(cells[subject])|\(gradeNumber)"]
+            let unit = truth[SittingKey(year: Int(cells[year]) ?? 0, subject: cells[subject], grade: Int(gradeNumber) ?? 0).unitKey(school: cells[school])]
             var rng = SplitMix64(seed: seed, stream: StableHash.of(cells[school] + "|" + cells[code]), UInt64(cells[year]) ?? 0)
             var rechecked = original
             let evidence = !cells[reason].contains("контрольная")

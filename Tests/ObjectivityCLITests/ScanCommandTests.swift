@@ -20,9 +20,12 @@ import Testing
         }
         let units = try String(contentsOf: directory.appendingPathComponent("a/units.jsonl"), encoding: .utf8)
             .split(separator: "\n")
-        #expect(units.count == 240)  // 40 schools × 6 sittings
-        let record = try JSONSerialization.jsonObject(with: Data(units[0].utf8)) as? [String: Any]
-        #expect(Set(record?.keys.map { $0 } ?? []) == ["school", "year", "subject", "grade", "n", "risk_score", "risk_level", "indicators"])
+        #expect(units.count == 320)  // 40 schools × (6 ВПР sittings + ОГЭ in 2 subjects)
+        let records = units.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(Set(records.first?.keys.map { $0 } ?? [])
+            == ["school", "exam", "year", "subject", "grade", "n", "risk_score", "risk_level", "indicators"])
+        #expect(records.filter { $0["exam"] as? String == "ОГЭ" && $0["grade"] as? Int == 9 }.count == 80)
+        #expect(records.filter { $0["exam"] as? String == "ВПР" }.count == 240)
         #expect(second.status == 0)
         // Progress on standard error, plain lines when it is not a terminal (here a pipe):
         // every tenth of the files, then each stage; standard output stays the report.
@@ -31,10 +34,10 @@ import Testing
         // the last file read always shows.
         #expect((1...10).contains(progress.filter { $0.hasPrefix("чтение: ") }.count), "\(progress)")
         #expect(progress.contains { $0.hasPrefix("чтение: \(files) из \(files) файлов, работ ") })
-        #expect(progress.contains("анализ: 6 из 6 сессий"))
+        #expect(progress.contains("анализ: 8 из 8 сессий"))
         #expect(progress.contains("запись результатов"))
         #expect(!first.standardError.contains("\u{1B}") && !first.standardOutput.contains("чтение: "))
-        // Peer groups: every sitting's units are in exactly one group, each described.
+        // Peer groups: every ВПР sitting's units are in exactly one group, each described.
         let clusters = try String(contentsOf: directory.appendingPathComponent("a/clusters.jsonl"), encoding: .utf8).split(separator: "\n")
             .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(clusters.reduce(0) { $0 + ($1["units"] as? Int ?? 0) } == 240)

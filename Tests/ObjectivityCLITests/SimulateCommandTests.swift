@@ -10,7 +10,7 @@ import Testing
         #expect(simulated.status == 0, "\(simulated.standardError)")
         #expect(simulated.standardOutput.contains("Регион: 12 ОО, годы 2024, 2025, seed 3"))
         let truth = try String(contentsOf: directory.appendingPathComponent("truth.csv"), encoding: .utf8)
-        #expect(truth.hasPrefix("school,year,subject,grade,manipulated,type,intensity,affected_share,n\n"))
+        #expect(truth.hasPrefix("school,year,subject,grade,manipulated,type,intensity,affected_share,n,exam\n"))
         let inspected = try CommandRunner.run(["inspect", directory.appendingPathComponent("inbox").path, "--summary"])
         #expect(inspected.status == 0, "\(inspected.standardOutput)")
         #expect(inspected.standardOutput.contains("отклонено: 0"))

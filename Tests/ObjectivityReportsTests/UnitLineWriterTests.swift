@@ -52,6 +52,6 @@ import Testing
     @Test func alertID_isAddedAsAKey() throws {
         let line = UnitLineWriter.line(UnitRecord(unit(weight: 1, years: [])), alertID: "2025-sch1-00ff")
         #expect(try object(line)["alert_id"] as? String == "2025-sch1-00ff")
-        #expect(String(decoding: line, as: UTF8.self).hasPrefix("{\"alert_id\":\"2025-sch1-00ff\",\"grade\":5,"))
+        #expect(String(decoding: line, as: UTF8.self).hasPrefix("{\"alert_id\":\"2025-sch1-00ff\",\"exam\":\"ВПР\",\"grade\":5,"))
     }
 }

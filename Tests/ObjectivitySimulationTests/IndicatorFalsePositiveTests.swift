@@ -11,7 +11,7 @@ import Testing
         c.years = [2024, 2025]
         c.sittings = [SittingSpecification(subject: "Математика", grade: 4), SittingSpecification(subject: "Математика", grade: 5),
                       SittingSpecification(subject: "Русский язык", grade: 8)]
-        c.giaSubjects = ["Математика"]
+        c.giaSubjects = ["Математика", "Русский язык"]
         let run = try SimulatedRegionRun(c)
         defer { run.remove() }
         var tests: [String: Int] = [:], fired: [String: Int] = [:]
@@ -23,7 +23,7 @@ import Testing
                 }
             }
         }
-        #expect(tests.keys.sorted() == ["answer_similarity/near_identical", "answer_similarity/shared_slips", "cohort", "distribution", "high_results", "journal_discrepancy/confirmed", "journal_discrepancy/inflated_journal", "journal_discrepancy/large_gaps",
+        #expect(tests.keys.sorted() == ["answer_similarity/near_identical", "answer_similarity/shared_slips", "cohort", "distribution", "gia_minimum_share", "gia_minimum_trend", "gia_threshold_peak", "high_results", "journal_discrepancy/confirmed", "journal_discrepancy/inflated_journal", "journal_discrepancy/large_gaps",
                                         "journal_discrepancy/lowered", "journal_discrepancy/raised", "journal_discrepancy/spread", "peer_outlier", "person_fit", "task_inversion", "threshold_peak",
                                         "vpr_vs_gia", "year_jump/journal", "year_jump/level"])
         for (family, n) in tests {

@@ -12,10 +12,12 @@ struct SimulatedRegionRun {
     let registry: [SchoolRecord]
     let gia: [GIAResults]
     let truth: [String]
+    let models: ReferenceModels
 
     init(_ configuration: RegionConfiguration) throws {
         directory = try Fixtures.temporaryDirectory()
         let models = try Fixtures.models()
+        self.models = models
         summary = try RegionSimulator(configuration: configuration, models: models).run(into: directory)
         let reader = InputFileReader(models: models)
         var assemblers: [SittingKey: SittingAssembler] = [:]
@@ -82,12 +84,15 @@ extension RegionConfiguration {
 }
 
 extension SimulatedRegionRun {
-    /// Every sitting analysed as `scan` does: with the registry and ГИА context, then the
-    /// comparisons across years and the persistence prior.
+    /// Every sitting analysed as `scan` does: ВПР with the registry and ГИА context, then
+    /// the ГИА sittings, then the comparisons across years and the persistence prior.
     func analyses(seed: UInt64 = 1) -> [SittingAnalysis] {
         var analyses = sittings.keys.sorted().map { key in
             SittingAnalysis(sitting: sittings[key]!, context: SittingContext(for: key, registry: registry, gia: gia), seed: seed)
         }
+        let municipalities = Dictionary(registry.map { ($0.login, $0.municipality) }, uniquingKeysWith: { first, _ in first })
+        analyses += GIASittingBuilder(minimums: models.giaMinimums, scales: models.scales, municipalityOfSchool: municipalities)
+            .sittings(from: gia).map { SittingAnalysis(sitting: $0, seed: seed) }
         CrossYearAnalysis.apply(to: &analyses)
         return analyses
     }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// `threshold_peak` for one unit: are there more works exactly on a mark cut than a school
 /// of this unit's own level would have?
 ///
@@ -61,33 +55,16 @@ public struct ThresholdPeakTest: Sendable {
     /// The region's shape tilted to the unit's level (unnormalised weights), with the tilt.
     public func tiltedShape(counts: [Int]) -> (tilt: Double, weights: [Double]) {
         let tilt = fittedTilt(counts: counts)
-        return (tilt, regionShape.enumerated().map { s, w in w * exp(tilt * Double(s)) })
+        return (tilt, TiltedShape.weights(regionShape: regionShape, tilt: tilt))
     }
 
-    /// The unit's level as a tilt of the region's shape (logits per point): λ such that the
-    /// tilted shape's mean equals the unit's mean, both over the scores
-    /// outside every cut's window (bisection: the tilted mean increases with λ).
+    /// The unit's level as a tilt of the region's shape (logits per point), fitted over the
+    /// scores outside every cut's window (``TiltedShape``).
     public func fittedTilt(counts: [Int]) -> Double {
-        let outside = regionShape.indices.filter { s in !cuts.contains { ($0 - lowerWindow)...$0 ~= s } && regionShape[s] > 0 }
-        let n = outside.reduce(0) { $0 + counts[$1] }
-        guard n > 0 else { return 0 }
-        let target = Double(outside.reduce(0) { $0 + counts[$1] * $1 }) / Double(n)
-        func mean(_ lambda: Double) -> Double {
-            var weight = 0.0, moment = 0.0
-            let top = Double(outside.last ?? 0)
-            for s in outside {
-                let w = regionShape[s] * exp(lambda * (Double(s) - top))
-                weight += w
-                moment += w * Double(s)
-            }
-            return weight > 0 ? moment / weight : target
+        let cuts = self.cuts, lowerWindow = self.lowerWindow
+        return TiltedShape.fittedTilt(regionShape: regionShape, counts: counts) { s in
+            cuts.contains { ($0 - lowerWindow)...$0 ~= s }
         }
-        var low = -5.0, high = 5.0
-        for _ in 0..<60 {
-            let mid = (low + high) / 2
-            if mean(mid) < target { low = mid } else { high = mid }
-        }
-        return (low + high) / 2
     }
 
     // Constant methods: a string formatted per unit (with its tilt) would be kept for every

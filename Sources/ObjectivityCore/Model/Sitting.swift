@@ -26,6 +26,9 @@ public struct Sitting: Sendable {
         schoolOffsets[Int(id)]..<schoolOffsets[Int(id) + 1]
     }
 
-    /// Maximum primary score: the sum of task maxima.
-    public var maxScore: Int { tasks.reduce(0) { $0 + $1.maxScore } }
+    /// Maximum primary score: the sum of task maxima; for a ГИА sitting (no task columns)
+    /// the scale's maximum or the highest score present.
+    public var maxScore: Int {
+        tasks.isEmpty ? max(scale.maxScore ?? 0, Int(works.primaryScore.max() ?? 0)) : tasks.reduce(0) { $0 + $1.maxScore }
+    }
 }

@@ -35,7 +35,7 @@ public enum CrossYearAnalysis {
 
     /// - Parameter thresholds: the risk levels' thresholds, applied with the persistence prior.
     public static func apply(to analyses: inout [SittingAnalysis], thresholds: RiskModel.Thresholds = .standard) {
-        let added = additions(for: analyses)
+        let added = zip(additions(for: analyses), giaTrends(for: analyses)).map { $0 + $1 }
         // Sittings are calibrated independently, on both cores. Each sitting's units move
         // into a box of their own and are changed in place there: a copy would hold every
         // unit of the country twice.
@@ -71,6 +71,11 @@ public enum CrossYearAnalysis {
         var series: [UnitKey: [UnitKey]] = [:]  // by the key with year 0
         var bySchool: [Int32: [UnitKey]] = [:]
         for (a, analysis) in analyses.enumerated() {
+            // ГИА sittings have no journal, cohorts or ВПР levels; their own trend is ``giaTrends(for:)``.
+            guard analysis.sitting.key.isVPR else {
+                keys.append([])
+                continue
+            }
             let subject = subjectNumber[analysis.sitting.key.subject]!
             var ofAnalysis: [UnitKey] = []
             ofAnalysis.reserveCapacity(analysis.units.count)
@@ -97,7 +102,7 @@ public enum CrossYearAnalysis {
         DispatchQueue.concurrentPerform(iterations: snapshot.count) { a in
             let analysis = snapshot[a]
             var indicators: [(unit: Int, indicator: IndicatorResult)] = []
-            for (u, unit) in analysis.units.enumerated() {
+            for (u, unit) in analysis.units.enumerated() where analysis.sitting.key.isVPR {
                 let key = unitKeys[a][u]
                 let others = (seriesOf[key.series] ?? []).filter { $0.year != key.year }.sorted { $0.year < $1.year }
                     .compactMap { lookup[$0] }.map { snapshot[$0.analysis].units[$0.unit] }
@@ -119,6 +124,34 @@ public enum CrossYearAnalysis {
             found.store(indicators, at: a)
         }
         return found.take()
+    }
+
+    /// `gia_minimum_trend` of every ГИА unit with an earlier year of the same school, exam
+    /// and subject (``GIAMinimumTrendTest``), from the units' `gia_minimum_share` results.
+    private static func giaTrends(for analyses: [SittingAnalysis]) -> [[(unit: Int, indicator: IndicatorResult)]] {
+        struct Series: Hashable { var exam: String, subject: String, school: String }
+        var series: [Series: [(analysis: Int, unit: Int, share: GIAMinimumTrendTest.YearShare)]] = [:]
+        for (a, analysis) in analyses.enumerated() where !analysis.sitting.key.isVPR {
+            for (u, unit) in analysis.units.enumerated() {
+                // The share test's k, m and estimate (k − m p)/n give back its p.
+                guard let share = unit.indicators.first(where: { $0.code == "gia_minimum_share" })?.test,
+                      let near = share.parameter, unit.works > 0 else { continue }
+                let p = near > 0 ? (share.statistic - share.estimate * Double(unit.works)) / near : 0.5
+                let year = GIAMinimumTrendTest.YearShare(year: unit.sitting.year, above: Int(share.statistic), nearMinimum: Int(near),
+                                                         participants: unit.works, localProbability: max(0, min(1, p)))
+                series[Series(exam: unit.sitting.assessment, subject: unit.sitting.subject, school: unit.school), default: []]
+                    .append((a, u, year))
+            }
+        }
+        var added = [[(unit: Int, indicator: IndicatorResult)]](repeating: [], count: analyses.count)
+        for members in series.values where members.count > 1 {
+            for member in members {
+                guard let (test, detail) = GIAMinimumTrendTest.test(current: member.share, earlier: members.map(\.share)) else { continue }
+                added[member.analysis].append((member.unit, IndicatorResult(code: "gia_minimum_trend", detail: detail, test: test)))
+            }
+        }
+        // In unit order within a sitting, whatever order the dictionary gave.
+        return added.map { $0.sorted { $0.unit < $1.unit } }
     }
 
     /// Risk year by year: each year's prior weights come from the levels of earlier years.

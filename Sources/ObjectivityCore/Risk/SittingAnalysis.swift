@@ -6,13 +6,18 @@ public struct SittingAnalysis: Sendable {
     public let bunching: [(mark: Int, estimate: BunchingEstimate)]
     /// Every unit's indicators and risk; ``CrossYearAnalysis`` adds its indicators later.
     public internal(set) var units: [UnitResult]
-    /// Peer groups of the sitting's units (`clusters.jsonl`) behind `peer_outlier`.
-    public let peerGroups: PeerGroups
+    /// Peer groups of the sitting's units (`clusters.jsonl`) behind `peer_outlier`; nil for
+    /// a ГИА sitting, which has no task columns to group by.
+    public let peerGroups: PeerGroups?
 
     /// - Parameters:
     ///   - context: registry and ГИА knowledge for `high_results`; empty when not uploaded.
     ///   - seed: seed of the bootstrap (region bunching); results are reproducible.
     public init(sitting: Sitting, context: SittingContext = SittingContext(), seed: UInt64) {
+        guard sitting.key.isVPR else {
+            self = Self.gia(sitting, seed: seed)
+            return
+        }
         self.sitting = sitting
         let histogram = SittingBunching.histogram(of: sitting)
         let bunching = SittingBunching.estimates(for: sitting, seed: seed)
@@ -100,6 +105,13 @@ public struct SittingAnalysis: Sendable {
                                                                 "journal_discrepancy/raised", "journal_discrepancy/lowered", "journal_discrepancy/large_gaps", "journal_discrepancy/spread"])
         RiskModel.apply(to: &units)
         self.units = units
+    }
+
+    init(sitting: Sitting, bunching: [(mark: Int, estimate: BunchingEstimate)], units: [UnitResult], peerGroups: PeerGroups?) {
+        self.sitting = sitting
+        self.bunching = bunching
+        self.units = units
+        self.peerGroups = peerGroups
     }
 
     /// Room for every indicator a unit can end with: 12 made per unit here, `peer_outlier`

@@ -8,12 +8,16 @@ public struct ReferenceModels: Sendable, Equatable {
     public var scales: ScaleCatalogue
     /// Task structures (the simulator draws responses from them; optional for readers).
     public var tasks: TaskCatalogue
+    /// The ГИА minimums (optional: without them ОГЭ and ГВЭ use their «3» cut, ЕГЭ is not
+    /// analysed at the minimum).
+    public var giaMinimums: GIAMinimumCatalogue
 
     public init(subjects: SubjectCatalogue = SubjectCatalogue(), scales: ScaleCatalogue = ScaleCatalogue(),
-                tasks: TaskCatalogue = TaskCatalogue()) {
+                tasks: TaskCatalogue = TaskCatalogue(), giaMinimums: GIAMinimumCatalogue = GIAMinimumCatalogue()) {
         self.subjects = subjects
         self.scales = scales
         self.tasks = tasks
+        self.giaMinimums = giaMinimums
     }
 
     /// A line of a model file that does not have the documented shape.
@@ -24,8 +28,8 @@ public struct ReferenceModels: Sendable, Equatable {
         public var description: String { "\(file):\(line): ожидалось: \(expected)" }
     }
 
-    /// Loads `subjects.csv`, `scales.csv` and, if present, `tasks.csv` from `directory`
-    /// (formats in their headers).
+    /// Loads `subjects.csv`, `scales.csv` and, if present, `tasks.csv` and
+    /// `gia_minimums.csv` from `directory` (formats in their headers).
     public static func load(directory: URL) throws -> ReferenceModels {
         var models = ReferenceModels()
         let subjectsURL = directory.appendingPathComponent("subjects.csv")
@@ -48,7 +52,7 @@ public struct ReferenceModels: Sendable, Equatable {
                 throw LoadError(file: scalesURL.path, line: line, expected: "cut3 < cut4 < cut5 ≤ max_score")
             }
             models.scales.add(MarkScale(cut3: n[3], cut4: n[4], cut5: n[5], maxScore: n[2]),
-                              for: SittingKey(year: n[0], subject: subject, grade: n[1]), assessment: fields[0])
+                              for: SittingKey(assessment: fields[0], year: n[0], subject: subject, grade: n[1]))
         }
         let tasksURL = directory.appendingPathComponent("tasks.csv")
         if FileManager.default.fileExists(atPath: tasksURL.path) {
@@ -62,6 +66,21 @@ public struct ReferenceModels: Sendable, Equatable {
                 let task = TaskSpecification(descriptor: TaskDescriptor(label: f[3], maxScore: max, level: TaskLevel(rawValue: f[5])),
                                              difficulty: difficulty, discrimination: discrimination)
                 models.tasks.append(task, assessment: f[0], subject: subject, grade: grade)
+            }
+        }
+        let minimumsURL = directory.appendingPathComponent("gia_minimums.csv")
+        if FileManager.default.fileExists(atPath: minimumsURL.path) {
+            for (line, f) in try records(of: minimumsURL) {
+                guard f.count >= 8, let exam = GIAExam(rawValue: f[0]), let year = Int(f[1]),
+                      let subject = models.subjects.canonical(f[2]), let measure = GIAMinimum.Measure(rawValue: f[3]),
+                      let minimum = Int(f[4]), minimum > 0, f[5].isEmpty == f[6].isEmpty,
+                      f[6].isEmpty || Int(f[6]).map({ $0 > 0 && $0 <= minimum }) == true,
+                      (measure == .test) == (exam == .ege) else {
+                    throw LoadError(file: minimumsURL.path, line: line,
+                                    expected: "exam;from_year;subject;measure;minimum;part;part_minimum;source (ЕГЭ — measure test, ОГЭ и ГВЭ — primary; part и part_minimum вместе)")
+                }
+                models.giaMinimums.add(GIAMinimum(exam: exam, fromYear: year, subject: subject, measure: measure, minimum: minimum,
+                                                  part: f[5].isEmpty ? nil : f[5], partMinimum: Int(f[6]), source: f[7]))
             }
         }
         return models

@@ -144,10 +144,10 @@ public struct RegionReport: Sendable {
         return out + "</tbody></table></section>"
     }
 
-    private func key(_ unit: UnitResult) -> String { "\(unit.sitting.year)|\(unit.sitting.subject)|\(unit.sitting.grade)|\(unit.school)" }
+    private func key(_ unit: UnitResult) -> String { unit.sitting.unitKey(school: unit.school) }
 
     private func anchor(_ unit: UnitResult) -> String {
-        "u-\(unit.sitting.year)-\(StableHash.of(unit.sitting.subject))-\(unit.sitting.grade)-\(unit.school)"
+        "u-\(unit.sitting.year)-\(StableHash.of(unit.sitting.isVPR ? unit.sitting.subject : unit.sitting.assessment + " " + unit.sitting.subject))-\(unit.sitting.grade)-\(unit.school)"
     }
 
     private var ranking: String {
@@ -162,7 +162,7 @@ public struct RegionReport: Sendable {
             let status = alertIDs[key(unit)].flatMap { confirmations[$0] }.map(ConfirmationReport.russian) ?? ""
             let level = ConfirmationReport.russianLevel(unit.riskLevel.rawValue)
             let name = unit.riskLevel >= .medium ? "<a href=\"#\(anchor(unit))\">\(HTMLText.escape(unit.school))</a>" : HTMLText.escape(unit.school)
-            out += "<tr class=\"\(unit.riskLevel.rawValue)\"><td class=\"num\">\(rank + 1)</td><td>\(name)</td><td>\(HTMLText.escape(schoolNames[unit.school] ?? ""))</td><td>\(HTMLText.escape(municipality(of: unit.school, in: entry.sitting)))</td><td class=\"num\">\(unit.sitting.year)</td><td>\(HTMLText.escape(unit.sitting.subject))</td><td class=\"num\">\(unit.sitting.grade)</td><td class=\"num\">\(unit.works)</td><td class=\"num\" data-sort=\"\(unit.riskScore)\">\(HTMLText.number(unit.riskScore, decimals: 2))</td><td data-sort=\"\(levelRank(unit.riskLevel))\">\(level)</td><td>\(HTMLText.escape(signs))</td><td>\(HTMLText.escape(status))</td></tr>"
+            out += "<tr class=\"\(unit.riskLevel.rawValue)\"><td class=\"num\">\(rank + 1)</td><td>\(name)</td><td>\(HTMLText.escape(schoolNames[unit.school] ?? ""))</td><td>\(HTMLText.escape(municipality(of: unit.school, in: entry.sitting)))</td><td class=\"num\">\(unit.sitting.year)</td><td>\(HTMLText.escape(unit.sitting.isVPR ? unit.sitting.subject : "\(unit.sitting.assessment) · \(unit.sitting.subject)"))</td><td class=\"num\">\(unit.sitting.grade)</td><td class=\"num\">\(unit.works)</td><td class=\"num\" data-sort=\"\(unit.riskScore)\">\(HTMLText.number(unit.riskScore, decimals: 2))</td><td data-sort=\"\(levelRank(unit.riskLevel))\">\(level)</td><td>\(HTMLText.escape(signs))</td><td>\(HTMLText.escape(status))</td></tr>"
         }
         if ranked.isEmpty { out += "<tr><td colspan=\"12\">Единиц анализа с признаками нет.</td></tr>" }
         return out + "</tbody></table></section>"

@@ -25,7 +25,7 @@ public struct ClusterRecord: Codable, Sendable, Equatable {
 
     /// The records of one analysed sitting, one per group.
     public static func records(for analysis: SittingAnalysis) -> [ClusterRecord] {
-        let peers = analysis.peerGroups
+        guard let peers = analysis.peerGroups else { return [] }
         return peers.groups.map { group in
             ClusterRecord(year: analysis.sitting.key.year, subject: analysis.sitting.key.subject, grade: analysis.sitting.key.grade,
                           group: group.index, groups: peers.groups.count, units: group.units, silhouette: round(peers.silhouette),

@@ -2,6 +2,8 @@ public import ObjectivityCore
 
 /// One line of `sittings.jsonl`: a sitting and the bunching at each of its cuts.
 public struct SittingRecord: Codable, Sendable, Equatable {
+    /// `ВПР`, or the ГИА exam (`ОГЭ`, `ЕГЭ`, `ГВЭ`).
+    public var exam: String
     public var year: Int
     public var subject: String
     public var grade: Int
@@ -12,6 +14,7 @@ public struct SittingRecord: Codable, Sendable, Equatable {
     public var cuts: [CutBunchingRecord]
 
     public init(sitting: Sitting, cuts: [CutBunchingRecord]) {
+        exam = sitting.key.assessment
         year = sitting.key.year
         subject = sitting.key.subject
         grade = sitting.key.grade

@@ -17,6 +17,7 @@ public enum UnitLineWriter {
             key("earlier_flagged_years", &first, &out)
             out += Array(("[" + years.map(String.init).joined(separator: ",") + "]").utf8)
         }
+        key("exam", &first, &out); string(record.exam, into: &out)
         if let explanation = record.explanation { key("explanation", &first, &out); string(explanation, into: &out) }
         key("grade", &first, &out); out += Array(String(record.grade).utf8)
         key("indicators", &first, &out)

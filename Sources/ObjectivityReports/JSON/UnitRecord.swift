@@ -4,6 +4,8 @@ public import ObjectivityCore
 /// `high`, with a Russian explanation), as FORMATS.md §5 defines them.
 public struct UnitRecord: Codable, Sendable, Equatable {
     public var school: String
+    /// The assessment: `ВПР`, or the ГИА exam (`ОГЭ`, `ЕГЭ`, `ГВЭ`); part of the unit's key.
+    public var exam: String
     public var year: Int
     public var subject: String
     public var grade: Int
@@ -19,13 +21,14 @@ public struct UnitRecord: Codable, Sendable, Equatable {
     public var explanation: String?
 
     enum CodingKeys: String, CodingKey {
-        case school, year, subject, grade, n, indicators, explanation
+        case school, exam, year, subject, grade, n, indicators, explanation
         case riskScore = "risk_score", riskLevel = "risk_level"
         case earlierFlaggedYears = "earlier_flagged_years", priorWeight = "prior_weight"
     }
 
     public init(_ unit: UnitResult, explanation: String? = nil) {
         school = unit.school
+        exam = unit.sitting.assessment
         year = unit.sitting.year
         subject = unit.sitting.subject
         grade = unit.sitting.grade

@@ -38,10 +38,12 @@ public struct RecheckList: Sendable, Equatable {
         }
     }
 
-    /// The lists of one analysed sitting: one per municipality with flagged units, rows by
+    /// The lists of one analysed ВПР sitting (none for a ГИА one): one per municipality with flagged units, rows by
     /// school, evidence first, then the control sample.
     public static func lists(for analysis: SittingAnalysis, seed: UInt64) -> [RecheckList] {
         let sitting = analysis.sitting
+        // ГИА works are marked by the regional commissions, not rechecked by the municipal ones.
+        guard sitting.key.isVPR else { return [] }
         var byMunicipality: [String: [Row]] = [:]
         for unit in analysis.units.filter({ $0.riskLevel >= .medium }).sorted(by: { $0.school < $1.school }) {
             guard let school = sitting.schools.id(of: unit.school) else { continue }

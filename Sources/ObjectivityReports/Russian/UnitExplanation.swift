@@ -6,18 +6,26 @@ public import ObjectivityCore
 public enum UnitExplanation {
     public static func text(for unit: UnitResult, sitting: Sitting) -> String {
         let level = unit.riskLevel == .high ? "высокий" : unit.riskLevel == .medium ? "средний" : "низкий"
-        var parts = ["Признаки необъективности результатов (риск: \(level)), требует проверки."]
+        let what = unit.sitting.isVPR ? "результатов" : "результатов \(unit.sitting.assessment)"
+        var parts = ["Признаки необъективности \(what) (риск: \(level)), требует проверки."]
         for indicator in unit.indicators where indicator.fired {
             parts.append(sentence(for: indicator, works: unit.works, sitting: sitting))
         }
+        parts += SignOrigin.origins(of: unit).map { $0.russian(for: unit.sitting) }
         if !unit.earlierFlaggedYears.isEmpty {
             parts.append("Признаки у ОО отмечались и ранее (\(unit.earlierFlaggedYears.map(String.init).joined(separator: ", ")) г.): "
                 + "поэтому априорный риск повышен (вес \(format(unit.priorWeight)) в поправке на множественность).")
         }
         if unit.works < 20 {
-            parts.append("В ОО мало работ (\(unit.works)): распределение баллов малоинформативно, выводы ненадёжны.")
+            let who = unit.sitting.isVPR ? "работ" : "участников"
+            parts.append("В ОО мало \(who) (\(unit.works)): распределение баллов малоинформативно, выводы ненадёжны.")
         }
-        parts.append("Признаки снимаются, если перепроверка работ независимой предметной комиссией подтвердит выставленные баллы.")
+        if unit.sitting.isVPR {
+            parts.append("Признаки снимаются, если перепроверка работ независимой предметной комиссией подтвердит выставленные баллы.")
+        } else {
+            parts.append("Признаки снимаются, если перепроверка работ подтвердит баллы, а на следующем экзамене при независимом "
+                + "наблюдении доля участников у минимального балла останется прежней.")
+        }
         return parts.joined(separator: " ")
     }
 
@@ -84,6 +92,33 @@ public enum UnitExplanation {
             let who = matched >= CrossYearAnalysis.minimumMatchedPupils ? "те же ученики (\(matched) чел.)" : "та же параллель"
             return "Через год (\(later) г., на класс старше) \(who) показали результат ниже на \(format(t.estimate)) ст. откл. "
                 + "относительно региона (\(p), \(q))."
+        case ("gia_threshold_peak", _):
+            let cuts = (3...5).compactMap { mark in sitting.scale.cut(for: mark).map { "«\(mark)» — \($0)" } }
+            let where_ = sitting.key.giaExam == .ege ? "На минимальном первичном балле, дающем минимальный тестовый балл (\(sitting.scale.cut(for: 3) ?? 0))"
+                : "На границах отметок (\(cuts.joined(separator: ", ")) перв. балла)"
+            let onCuts = format(t.statistic - t.estimate * Double(works))
+            return "\(where_) ровно на границе \(k) из \(n) участников, набравших от границы минус 2 балла до границы; "
+                + "для ОО такого уровня ожидалось \(onCuts) (\(p), \(q)); избыток — \(percent(t.estimate)) участников ОО."
+        case ("gia_minimum_share", _):
+            let d = indicator.detail
+            let cut = Int(d["minimum"] ?? 0), band = Int(d["band"] ?? 2)
+            var text = "У минимального балла (\(cut)–\(cut + band - 1) перв. балла) \(Int(d["band_above"] ?? 0)) участников из \(works) "
+                + "(\(percent(d["share"] ?? 0))), на 1–\(band) балла ниже — \(Int(d["band_below"] ?? 0)); для ОО такого уровня ожидалось "
+                + "\(format(d["expected_above"] ?? 0)) и \(format(d["expected_below"] ?? 0)) (\(p), \(q)); избыток у минимума — "
+                + "\(percent(t.estimate)) участников ОО."
+            if let held = d["held_by_condition"] {
+                text += " Ещё \(Int(held)) участников набрали не меньше минимума, но получили «2» по дополнительному условию (минимум по части работы)."
+            }
+            return text
+        case ("gia_minimum_trend", _):
+            let d = indicator.detail
+            var text = "Доля участников у минимального балла: \(percent(d["previous_share"] ?? 0)) в \(Int(d["previous_year"] ?? 0)) г., "
+                + "\(percent(d["share"] ?? 0)) сейчас; сверх того, что объясняет уровень ОО, она выросла на \(percent(t.estimate)) "
+                + "± \(percent(d["change_se"] ?? 0)) (\(p), \(q))."
+            if let trend = d["trend_per_year"], let se = d["trend_se"] {
+                text += " За \(Int(d["years"] ?? 0)) г. избыток меняется на \(percent(trend)) ± \(percent(se)) в год."
+            }
+            return text
         case ("journal_discrepancy", _):
             return "Отметка в журнале выше отметки ВПР на 2 балла и более у \(k) из \(n) работ при ожидаемых \(expected) (\(p), \(q))."
         default:

@@ -50,7 +50,7 @@ public struct AlertPublisher: Sendable {
         var stale: [Int] = []
         for (s, analysis) in analyses.enumerated() {
             for unit in analysis.units.sorted(by: { ($0.riskScore, $1.school) > ($1.riskScore, $0.school) }) {
-                let key = "\(unit.sitting.year)|\(unit.sitting.subject)|\(unit.sitting.grade)|\(unit.school)"
+                let key = unit.sitting.unitKey(school: unit.school)
                 if published[key]?.unit != unit { stale.append(order.count) }
                 order.append((key, unit, s))
             }

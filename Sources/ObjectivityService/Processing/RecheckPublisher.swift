@@ -38,7 +38,7 @@ public struct RecheckPublisher: Sendable {
                 guard written[base] != bytes else { continue }
                 for row in list.rows {
                     guard let unit = units[row.school] else { continue }
-                    let key = "\(unit.sitting.year)|\(unit.sitting.subject)|\(unit.sitting.grade)|\(unit.school)"
+                    let key = unit.sitting.unitKey(school: unit.school)
                     listed.append(StateStore.ListedWork(
                         sitting: unit.sitting, school: unit.school, code: row.participantCode, evidence: row.evidence, reason: row.reason,
                         alertID: alerts[key]?.id ?? "", families: unit.indicators.filter(\.fired).map(\.family).sorted(),

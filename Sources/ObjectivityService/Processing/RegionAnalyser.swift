@@ -5,6 +5,8 @@ public import ObjectivityIngest
 /// The region as the store holds it, analysed: one ``SittingAnalysis`` per sitting, kept
 /// between uploads so that an upload re-analyses only its own sittings (the region's
 /// reference moves for every school in them), then the indicators across years over all.
+/// ГИА sittings (``GIASittingBuilder``) follow the ВПР ones and are redone when ГИА results
+/// or the registry change.
 public struct RegionAnalyser: Sendable {
     public let store: StateStore
     public let models: ReferenceModels
@@ -13,6 +15,8 @@ public struct RegionAnalyser: Sendable {
     public var thresholds: RiskModel.Thresholds
     /// Each sitting's own analysis, before the comparisons across years.
     private var alone: [SittingKey: SittingAnalysis] = [:]
+    /// Each ГИА sitting's own analysis: redone when the context (ГИА, registry) changed.
+    private var giaAlone: [SittingAnalysis]?
 
     public init(store: StateStore, models: ReferenceModels, seed: UInt64, thresholds: RiskModel.Thresholds) {
         self.store = store
@@ -49,7 +53,18 @@ public struct RegionAnalyser: Sendable {
         for (key, analysis) in zip(toAnalyse, results.take()) where analysis != nil { alone[key] = analysis }
         if stop.isRaised { return nil }
         for key in alone.keys where !keys.contains(key) { alone[key] = nil }
-        var analyses = keys.compactMap { alone[$0] }
+        if all || giaAlone == nil {
+            let builder = GIASittingBuilder(minimums: models.giaMinimums, scales: models.scales,
+                                            municipalityOfSchool: Dictionary(registry.map { ($0.login, $0.municipality) },
+                                                                             uniquingKeysWith: { first, _ in first }))
+            let giaSittings = builder.sittings(from: gia.count > 0 ? [gia] : [])
+            let giaResults = OrderedResults<SittingAnalysis>(count: giaSittings.count)
+            DispatchQueue.concurrentPerform(iterations: giaSittings.count) { i in
+                giaResults.store(SittingAnalysis(sitting: giaSittings[i], seed: seed), at: i)
+            }
+            giaAlone = giaResults.take()
+        }
+        var analyses = keys.compactMap { alone[$0] } + (giaAlone ?? [])
         CrossYearAnalysis.apply(to: &analyses, thresholds: thresholds)
         return analyses
     }

@@ -31,7 +31,7 @@ public struct IssuedAlert: Sendable, Equatable {
     /// the same id, so that an alert written before a crash and written again after it is
     /// the same alert, never a second one.
     public static func id(for unit: UnitResult) -> String {
-        let text = "\(unit.sitting.year)|\(unit.sitting.subject)|\(unit.sitting.grade)|\(unit.school)|\(unit.riskLevel.rawValue)|\(firedSignature(unit))"
+        let text = "\(unit.sitting.unitKey(school: unit.school))|\(unit.riskLevel.rawValue)|\(firedSignature(unit))"
         let digest = SHA256.hash(data: Array(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
         return "\(unit.sitting.year)-\(unit.school)-\(digest)"
     }

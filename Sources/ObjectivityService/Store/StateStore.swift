@@ -106,6 +106,7 @@ public final class StateStore: Sendable {
             try db.create(index: "alerts_by_unit", on: "alerts", columns: ["year", "subject", "grade", "school"])
         }
         migrator.registerMigration("v2", migrate: migrateRecheckItems)
+        migrator.registerMigration("v3", migrate: migrateExamColumn)
         return migrator
     }
 
@@ -281,22 +282,13 @@ public final class StateStore: Sendable {
 
     // MARK: Results and alerts
 
-    /// The alerts already issued for a unit, newest last.
-    public func issuedAlerts(year: Int, subject: String, grade: Int, school: String) throws -> [IssuedAlert] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, risk_level, fired FROM alerts WHERE year = ? AND subject = ? AND grade = ? AND school = ? ORDER BY issued_at, id
-                """, arguments: [year, subject, grade, school])
-                .map { IssuedAlert(id: $0["id"], riskLevel: RiskLevel(rawValue: $0["risk_level"]) ?? .none, fired: $0["fired"]) }
-        }
-    }
-
-    /// Every alert issued, by unit key "year|subject|grade|school", the latest per unit.
+    /// Every alert issued, by unit key (``SittingKey/unitKey(school:)``), the latest per unit.
     public func latestAlerts() throws -> [String: IssuedAlert] {
         try pool.read { db in
             var latest: [String: IssuedAlert] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, year, subject, grade, school, risk_level, fired FROM alerts ORDER BY issued_at, id") {
-                let key = "\(row["year"] as Int)|\(row["subject"] as String)|\(row["grade"] as Int)|\(row["school"] as String)"
+            for row in try Row.fetchAll(db, sql: "SELECT id, exam, year, subject, grade, school, risk_level, fired FROM alerts ORDER BY issued_at, id") {
+                let sitting = SittingKey(assessment: row["exam"], year: row["year"], subject: row["subject"], grade: row["grade"])
+                let key = sitting.unitKey(school: row["school"])
                 latest[key] = IssuedAlert(id: row["id"], riskLevel: RiskLevel(rawValue: row["risk_level"]) ?? .none, fired: row["fired"])
             }
             return latest
@@ -308,16 +300,16 @@ public final class StateStore: Sendable {
         try pool.write { db in
             for alert in alerts {
                 try db.execute(sql: """
-                    INSERT OR IGNORE INTO alerts (id, year, subject, grade, school, risk_level, fired, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [alert.id, alert.unit.sitting.year, alert.unit.sitting.subject, alert.unit.sitting.grade,
+                    INSERT OR IGNORE INTO alerts (id, exam, year, subject, grade, school, risk_level, fired, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [alert.id, alert.unit.sitting.assessment, alert.unit.sitting.year, alert.unit.sitting.subject, alert.unit.sitting.grade,
                                      alert.unit.school, alert.unit.riskLevel.rawValue, alert.fired, time.timeIntervalSince1970])
             }
             let statement = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO unit_results (year, subject, grade, school, works, risk_score, risk_level, fired)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO unit_results (exam, year, subject, grade, school, works, risk_score, risk_level, fired)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for unit in units {
-                try statement.execute(arguments: [unit.sitting.year, unit.sitting.subject, unit.sitting.grade, unit.school, unit.works,
+                try statement.execute(arguments: [unit.sitting.assessment, unit.sitting.year, unit.sitting.subject, unit.sitting.grade, unit.school, unit.works,
                                                   unit.riskScore, unit.riskLevel.rawValue, IssuedAlert.firedSignature(unit)])
             }
         }

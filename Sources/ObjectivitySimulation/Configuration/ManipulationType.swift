@@ -14,4 +14,10 @@ public enum ManipulationType: String, Sendable, Hashable, CaseIterable, Codable 
     case vprAboveGIA = "vpr_above_gia"
     /// Grade 4 inflated (marked by the pupils' own teacher); the same pupils honest in grade 5.
     case cohortDrop = "cohort_drop"
+    /// ОГЭ results one or two points below the minimum passing score raised to the minimum
+    /// or one point above it (lenient marking of part 2, or help during the exam).
+    case giaMinimumLift = "gia_minimum_lift"
+
+    /// Whether the type bends the school's ГИА results rather than its ВПР works.
+    public var touchesGIA: Bool { self == .giaMinimumLift }
 }

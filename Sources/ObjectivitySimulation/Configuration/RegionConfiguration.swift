@@ -13,7 +13,8 @@ public import Foundation
 /// - `schoolAbilitySD` (0.45), `classAbilitySD` (0.2): ability effects, logits
 /// - `journalNoiseSD` (0.7), `journalLeniencySD` (0.3): the journal mark's noise and a school's leniency, logits
 /// - `manipulatedSchoolShare` (0…1, 0.1): schools that bend results in at least one year
-/// - `manipulationWeights` ({type: weight}, all types equal)
+/// - `manipulationWeights` ({type: weight}, every ВПР type 1; `gia_minimum_lift` 0, so that
+///   the default region's ВПР schools stay as they were before ГИА could be bent)
 /// - `intensityRange` ([low, high], [0.3, 0.9]): probability that an eligible work is bent
 /// - `persistence` (0…1, 0.7): chance a manipulating school does it again the next year
 /// - `schoolFileShare` (0…1, 0.3): municipalities that upload one file per school, not one per municipality
@@ -41,7 +42,7 @@ public struct RegionConfiguration: Sendable, Codable, Equatable {
     public var journalLeniencySD = 0.3
     public var manipulatedSchoolShare = 0.1
     public var manipulationWeights: [String: Double] = Dictionary(
-        uniqueKeysWithValues: ManipulationType.allCases.map { ($0.rawValue, 1.0) })
+        uniqueKeysWithValues: ManipulationType.allCases.map { ($0.rawValue, $0.touchesGIA ? 0 : 1.0) })
     public var intensityRange: [Double] = [0.3, 0.9]
     public var persistence = 0.7
     public var schoolFileShare = 0.3

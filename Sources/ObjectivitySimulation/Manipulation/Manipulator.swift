@@ -34,8 +34,17 @@ struct Manipulator {
                 unit.journal[w] += 1
                 changed.insert(w)
             }
+        case .giaMinimumLift:
+            break  // bends ОГЭ totals (``liftToMinimum(total:minimum:intensity:rng:)``), not ВПР works
         }
         return changed.count
+    }
+
+    /// `gia_minimum_lift` on one ОГЭ total: one or two points short of `minimum`, it is
+    /// raised (with probability `intensity`) to the minimum or one point above it.
+    static func liftToMinimum(total: Int, minimum: Int, intensity: Double, rng: inout SplitMix64) -> Int {
+        guard total < minimum, total >= minimum - 2, rng.nextUnit() < intensity else { return total }
+        return minimum + (rng.nextUnit() < 0.5 ? 0 : 1)
     }
 
     /// Works one or two points below a cut are raised to it.

@@ -70,12 +70,12 @@ struct RegionLayout: Sendable {
                 let eligible = Self.eligibleSittings(for: chosen, in: c)
                 let first = Int(rngM.nextUnit() * Double(c.years.count))
                 var active = true
-                for (y, year) in c.years.enumerated() where y >= first && !eligible.isEmpty {
+                for (y, year) in c.years.enumerated() where y >= first && (!eligible.isEmpty || chosen.touchesGIA) {
                     if y > first { active = active && rngM.nextUnit() < c.persistence }
                     guard active else { break }
                     let low = c.intensityRange[0], high = c.intensityRange[1]
                     var touched = Set(eligible.filter { _ in rngM.nextUnit() < 0.6 })
-                    if touched.isEmpty { touched.insert(eligible[Int(rngM.nextUnit() * Double(eligible.count))]) }
+                    if touched.isEmpty, !eligible.isEmpty { touched.insert(eligible[Int(rngM.nextUnit() * Double(eligible.count))]) }
                     episodes[year] = ManipulationEpisode(type: chosen, intensity: low + (high - low) * rngM.nextUnit(), sittings: touched)
                 }
             }
@@ -94,13 +94,14 @@ struct RegionLayout: Sendable {
         self.schools = schools
     }
 
-    /// Which sittings a manipulation type can touch: grade 8 for ВПР-above-ГИА, grade 4 for
-    /// the cohort drop, any sitting otherwise.
+    /// Which ВПР sittings a manipulation type can touch: grade 8 for ВПР-above-ГИА, grade 4
+    /// for the cohort drop, none for the ГИА lift (it bends every ОГЭ subject), any otherwise.
     static func eligibleSittings(for type: ManipulationType, in c: RegionConfiguration) -> [Int] {
         c.sittings.indices.filter { i in
             switch type {
             case .vprAboveGIA: c.sittings[i].grade == 8
             case .cohortDrop: c.sittings[i].grade == 4
+            case .giaMinimumLift: false
             default: true
             }
         }

@@ -43,7 +43,8 @@ struct EvaluateCommand: ParsableCommand {
         var records: [(UnitRecord, Truth)] = []
         for line in try String(contentsOfFile: units, encoding: .utf8).split(separator: "\n") {
             let unit = try decoder.decode(UnitRecord.self, from: Data(line.utf8))
-            guard let t = truths[[unit.school, String(unit.year), unit.subject, String(unit.grade)].joined(separator: "|")] else { continue }
+            let key = SittingKey(assessment: unit.exam, year: unit.year, subject: unit.subject, grade: unit.grade).unitKey(school: unit.school)
+            guard let t = truths[key] else { continue }
             records.append((unit, t))
         }
         let bands: [(String, ClosedRange<Int>)] = [("20–49", 20...49), ("50–99", 50...99), ("100+", 100...Int.max)]

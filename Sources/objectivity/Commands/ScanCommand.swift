@@ -37,7 +37,8 @@ struct ScanCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("Укажите файлы или каталоги с таблицами: входных файлов не найдено.") }
         var timer = StageTimer()
         let progress = ScanProgress(totalFiles: files.count)
-        let batch = InputBatch(files: files, reader: InputFileReader(models: try modelOptions.load()), progress: progress.fileRead)
+        let models = try modelOptions.load()
+        let batch = InputBatch(files: files, reader: InputFileReader(models: models), progress: progress.fileRead)
         timer.lap("read \(files.count) files, \(batch.sittings.values.reduce(0) { $0 + $1.works.count }) works")
         let rejected = batch.reports.filter { $0.error != nil }
         let keys = batch.sittings.keys.sorted()
@@ -50,17 +51,23 @@ struct ScanCommand: ParsableCommand {
             default: break
             }
         }
+        // ГИА sittings after the ВПР ones: the same analysis, their own indicators.
+        let giaSittings = GIASittingBuilder(minimums: models.giaMinimums, scales: models.scales,
+                                            municipalityOfSchool: Dictionary(registry.map { ($0.login, $0.municipality) },
+                                                                             uniquingKeysWith: { first, _ in first }))
+            .sittings(from: gia)
         // Sittings are independent: both cores work on them (BLAS stays single-threaded).
-        let results = OrderedResults<SittingAnalysis>(count: keys.count)
-        let sittings = keys.map { batch.sittings[$0]! }
+        let sittings = keys.map { batch.sittings[$0]! } + giaSittings
+        let results = OrderedResults<SittingAnalysis>(count: sittings.count)
         let seed = self.seed, registryFile = registry, giaTables = gia
-        DispatchQueue.concurrentPerform(iterations: keys.count) { i in
-            let context = SittingContext(for: keys[i], registry: registryFile, gia: giaTables)
+        DispatchQueue.concurrentPerform(iterations: sittings.count) { i in
+            let key = sittings[i].key
+            let context = key.isVPR ? SittingContext(for: key, registry: registryFile, gia: giaTables) : SittingContext()
             results.store(SittingAnalysis(sitting: sittings[i], context: context, seed: seed), at: i)
-            progress.sittingAnalysed(of: keys.count)
+            progress.sittingAnalysed(of: sittings.count)
         }
         var analyses = results.take()
-        timer.lap("analyse \(keys.count) sittings")
+        timer.lap("analyse \(keys.count) ВПР and \(giaSittings.count) ГИА sittings")
         progress.stage("анализ по годам: динамика, когорты, устойчивость")
         CrossYearAnalysis.apply(to: &analyses)
         timer.lap("across years")
