@@ -23,87 +23,105 @@ public struct GIASittingBuilder: Sendable {
     /// cannot be told apart in the rows and is rare), ЕГЭ in grade 11.
     public static func grade(of exam: GIAExam) -> Int { exam == .ege ? 11 : 9 }
 
-    private struct Row {
-        var table: Int
-        var row: Int
-        var school: String
-    }
-
     /// Every sitting found in `tables`, in key order; sittings without a known minimum
     /// (ЕГЭ without a line in the catalogue, or no participant reaching it) are left out.
+    /// Rows without a primary score are not used.
     public func sittings(from tables: [GIAResults]) -> [Sitting] {
-        var groups: [SittingKey: [Row]] = [:]
+        // Row numbers per sitting and table, found by integer keys (a Cyrillic subject is
+        // hashed once per table, not once per row: a country has millions of rows).
+        var rows: [SittingKey: [[Int32]]] = [:]
         for (t, table) in tables.enumerated() {
-            // Keys per table by integer ids first: a Cyrillic subject is hashed once per id.
             var keys: [Int: SittingKey] = [:]
-            for i in 0..<table.count {
+            var found: [Int: [Int32]] = [:]
+            for i in 0..<table.count where table.primaryScore[i] >= 0 {
                 let exam = table.exam[i]
                 let code = (Int(table.year[i]) << 24) | (Int(table.subject[i]) << 2) | (exam == .oge ? 0 : exam == .ege ? 1 : 2)
-                let key: SittingKey
-                if let known = keys[code] {
-                    key = known
-                } else {
-                    key = SittingKey(assessment: exam.rawValue, year: Int(table.year[i]), subject: table.subjects[table.subject[i]],
-                                     grade: Self.grade(of: exam))
-                    keys[code] = key
+                if keys[code] == nil {
+                    keys[code] = SittingKey(assessment: exam.rawValue, year: Int(table.year[i]), subject: table.subjects[table.subject[i]],
+                                            grade: Self.grade(of: exam))
                 }
-                groups[key, default: []].append(Row(table: t, row: i, school: table.schools[table.school[i]]))
+                found[code, default: []].append(Int32(i))
+            }
+            for (code, list) in found {
+                rows[keys[code]!, default: [[Int32]](repeating: [], count: tables.count)][t] = list
             }
         }
-        return groups.keys.sorted().compactMap { key in sitting(key, rows: groups[key]!, tables: tables) }
+        return rows.keys.sorted().compactMap { key in sitting(key, rows: rows[key]!, tables: tables) }
     }
 
-    private func sitting(_ key: SittingKey, rows unsorted: [Row], tables: [GIAResults]) -> Sitting? {
+    /// One sitting from its rows in each table: schools in login order, each school's rows
+    /// contiguous and in reading order.
+    private func sitting(_ key: SittingKey, rows: [[Int32]], tables: [GIAResults]) -> Sitting? {
         guard let exam = key.giaExam else { return nil }
-        let rows = unsorted.enumerated().sorted { ($0.element.school, $0.offset) < ($1.element.school, $1.offset) }.map(\.element)
-        let scores = rows.map { tables[$0.table].primaryScore[$0.row] }
+        // Global school ids by login order, from each table's own ids.
+        var logins = Set<String>()
+        for (t, list) in rows.enumerated() {
+            var seen = [Bool](repeating: false, count: tables[t].schools.count)
+            for r in list where !seen[Int(tables[t].school[Int(r)])] {
+                seen[Int(tables[t].school[Int(r)])] = true
+                logins.insert(tables[t].schools[tables[t].school[Int(r)]])
+            }
+        }
+        var schools = InternedStrings()
+        for login in logins.sorted() { _ = schools.intern(login) }
+        let schoolMaps = tables.map { table in table.schools.values.map { schools.id(of: $0) ?? -1 } }
+        // Counting sort by school: offsets, then each row's place.
+        var offsets = [Int](repeating: 0, count: schools.count + 1)
+        for (t, list) in rows.enumerated() { for r in list { offsets[Int(schoolMaps[t][Int(tables[t].school[Int(r)])]) + 1] += 1 } }
+        for s in 0..<schools.count { offsets[s + 1] += offsets[s] }
+        let count = offsets[schools.count]
+        var order = [(table: Int32, row: Int32)](repeating: (0, 0), count: count)
+        var next = Array(offsets.dropLast())
+        for (t, list) in rows.enumerated() {
+            for r in list {
+                let s = Int(schoolMaps[t][Int(tables[t].school[Int(r)])])
+                order[next[s]] = (Int32(t), r)
+                next[s] += 1
+            }
+        }
+        let scores = order.map { tables[Int($0.table)].primaryScore[Int($0.row)] }
+        guard let (scale, marks) = scaleAndMarks(key, exam: exam, order: order, scores: scores, tables: tables) else { return nil }
+        var municipalities = InternedStrings(), classes = InternedStrings()
+        _ = classes.intern("")
+        let schoolMunicipality = schools.values.map { municipalities.intern(municipalityOfSchool[$0] ?? "") }
+        var works = WorkColumns(taskCount: 0, reservingWorks: count)
+        for (s, range) in zip(0..., zip(offsets.dropLast(), offsets.dropFirst())) {
+            works.school.append(contentsOf: repeatElement(Int32(s), count: range.1 - range.0))
+        }
+        works.classID = [Int32](repeating: 0, count: count)
+        works.variant = [Int16](repeating: WorkColumns.unknownVariant, count: count)
+        works.journalMark = [Int8](repeating: WorkColumns.noJournalMark, count: count)
+        for place in order { works.participantCode.append(tables[Int(place.table)].participantCode.utf8(at: Int(place.row))) }
+        works.primaryScore = scores
+        works.mark = marks
+        return Sitting(key: key, tasks: [], scale: scale, schools: schools, schoolMunicipality: schoolMunicipality,
+                       municipalities: municipalities, classes: classes, schoolOffsets: offsets, works: works)
+    }
+
+    /// The sitting's scale (the minimum as its «3» cut) and each work's mark.
+    private func scaleAndMarks(_ key: SittingKey, exam: GIAExam, order: [(table: Int32, row: Int32)], scores: [Int16],
+                               tables: [GIAResults]) -> (MarkScale, [Int8])? {
         let minimum = minimums.minimum(exam: exam, subject: key.subject, year: key.year)
-        let marks: [Int8]
-        let scale: MarkScale
         let top = Int(scores.max() ?? 0)
         if exam == .ege {
             guard let minimum, minimum.measure == .test else { return nil }
-            let tests = rows.map { tables[$0.table].testScore[$0.row] }
-            guard let cut = zip(scores, tests).filter({ $0.1 >= Int16(minimum.minimum) }).map({ Int($0.0) }).min() else { return nil }
-            marks = zip(scores, tests).map { score, test in
-                test == GIAResults.absent ? (Int(score) >= cut ? 3 : 2) : (test >= Int16(minimum.minimum) ? 3 : 2)
+            let needed = Int16(minimum.minimum)
+            let tests = order.map { tables[Int($0.table)].testScore[Int($0.row)] }
+            guard let cut = zip(scores, tests).filter({ $0.1 >= needed }).map({ Int($0.0) }).min() else { return nil }
+            let marks = zip(scores, tests).map { score, test -> Int8 in
+                test == GIAResults.absent ? (Int(score) >= cut ? 3 : 2) : (test >= needed ? 3 : 2)
             }
-            scale = MarkScale(cut3: cut, cut4: nil, cut5: nil, maxScore: top)
-        } else {
-            marks = rows.map { r in
-                let mark = tables[r.table].mark[r.row]
-                return (2...5).contains(mark) ? Int8(mark) : WorkColumns.noJournalMark
-            }
-            let known = scales.scale(for: key) ?? ScaleDerivation(scores: scores, marks: marks, maxScore: nil).scale
-            let cut3 = minimum.map(\.minimum) ?? known.cut(for: 3)
-            guard let cut3, cut3 > 0 else { return nil }
-            // Higher cuts are kept only above the minimum (a derived cut can sit below a rule's total).
-            let cut4 = known.cut(for: 4).flatMap { $0 > cut3 ? $0 : nil }
-            let cut5 = known.cut(for: 5).flatMap { c5 in c5 > (cut4 ?? cut3) ? c5 : nil }
-            scale = MarkScale(cut3: cut3, cut4: cut4, cut5: cut5, maxScore: max(known.maxScore ?? 0, top))
+            return (MarkScale(cut3: cut, cut4: nil, cut5: nil, maxScore: top), marks)
         }
-        var schools = InternedStrings(), municipalities = InternedStrings(), classes = InternedStrings()
-        _ = classes.intern("")
-        var schoolMunicipality: [Int32] = []
-        var offsets = [0]
-        var works = WorkColumns(taskCount: 0, reservingWorks: rows.count)
-        for (i, r) in rows.enumerated() {
-            let table = tables[r.table]
-            let id = schools.intern(r.school)
-            if Int(id) == schoolMunicipality.count {
-                schoolMunicipality.append(municipalities.intern(municipalityOfSchool[r.school] ?? ""))
-                if id > 0 { offsets.append(i) }
-            }
-            works.school.append(id)
-            works.classID.append(0)
-            works.participantCode.append(table.participantCode.utf8(at: r.row))
-            works.variant.append(WorkColumns.unknownVariant)
-            works.primaryScore.append(scores[i])
-            works.mark.append(marks[i])
-            works.journalMark.append(WorkColumns.noJournalMark)
+        let marks = order.map { place -> Int8 in
+            let mark = tables[Int(place.table)].mark[Int(place.row)]
+            return (2...5).contains(mark) ? Int8(mark) : WorkColumns.noJournalMark
         }
-        offsets.append(rows.count)
-        return Sitting(key: key, tasks: [], scale: scale, schools: schools, schoolMunicipality: schoolMunicipality,
-                       municipalities: municipalities, classes: classes, schoolOffsets: offsets, works: works)
+        let known = scales.scale(for: key) ?? ScaleDerivation(scores: scores, marks: marks, maxScore: nil).scale
+        guard let cut3 = minimum.map(\.minimum) ?? known.cut(for: 3), cut3 > 0 else { return nil }
+        // Higher cuts are kept only above the minimum (a derived cut can sit below a rule's total).
+        let cut4 = known.cut(for: 4).flatMap { $0 > cut3 ? $0 : nil }
+        let cut5 = known.cut(for: 5).flatMap { c5 in c5 > (cut4 ?? cut3) ? c5 : nil }
+        return (MarkScale(cut3: cut3, cut4: cut4, cut5: cut5, maxScore: max(known.maxScore ?? 0, top)), marks)
     }
 }

@@ -7,7 +7,9 @@ public import ObjectivityCore
 /// any risk (sortable); the recheck outcomes when commissions have returned lists; per
 /// sitting the region's histogram with the cuts and the bunching estimates; per flagged
 /// unit its histogram against the one expected at its level, its journal-versus-ВПР table
-/// and its task-success profile against the region. Wording follows DOMAIN.md: signs and
+/// and its task-success profile against the region; a ГИА section (participants at the
+/// minimum over years per municipality and per school, then the ГИА sittings like the ВПР
+/// ones). Wording follows DOMAIN.md: signs and
 /// risk that require checking, never proof, never a judgement of a teacher.
 public struct RegionReport: Sendable {
     public var analyses: [SittingAnalysis]
@@ -39,9 +41,14 @@ public struct RegionReport: Sendable {
     /// The whole document.
     public var html: String { document(sittingSections: sortedAnalyses.map(sittingSection(for:))) }
 
-    /// The sittings in the order the report shows them (newest year first).
+    /// The sittings in the order the report shows them: ВПР, then each ГИА exam, newest
+    /// year first within each.
     public var sortedAnalyses: [SittingAnalysis] {
-        analyses.sorted { ($0.sitting.key.year, $0.sitting.key.subject, $0.sitting.key.grade) > ($1.sitting.key.year, $1.sitting.key.subject, $1.sitting.key.grade) }
+        analyses.sorted { a, b in
+            let x = a.sitting.key, y = b.sitting.key
+            if x.isVPR != y.isVPR { return x.isVPR }
+            return (x.assessment, x.year, x.subject, x.grade) > (y.assessment, y.year, y.subject, y.grade)
+        }
     }
 
     /// What a sitting's section depends on besides its works, as text: each unit's risk,
@@ -61,17 +68,25 @@ public struct RegionReport: Sendable {
     /// The document around the sittings' sections (in ``sortedAnalyses`` order).
     public func document(sittingSections: [String]) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        out += "<title>Признаки необъективности результатов ВПР — отчёт по региону</title><style>\(Self.style)</style></head><body>"
-        out += "<header><h1>Признаки необъективности результатов ВПР — отчёт по региону</h1>"
+        let what = analyses.contains { !$0.sitting.key.isVPR } ? "ВПР и ГИА" : "ВПР"
+        out += "<title>Признаки необъективности результатов \(what) — отчёт по региону</title><style>\(Self.style)</style></head><body>"
+        out += "<header><h1>Признаки необъективности результатов \(what) — отчёт по региону</h1>"
         out += "<p class=\"note\">Сформирован \(HTMLText.escape(generated)). Признаки — это риск, требующий проверки, а не доказательство нарушений; оценивается результат, а не учитель.</p>"
         out += "<nav><a href=\"#summary\">Сводка</a> · <a href=\"#trends\">Динамика</a> · <a href=\"#municipalities\">Муниципалитеты</a> · <a href=\"#ranking\">Рейтинг риска</a>"
         if confirmation?.hasOutcomes == true { out += " · <a href=\"#recheck\">Перепроверка</a>" }
-        out += " · <a href=\"#sittings\">Сессии</a></nav></header><main>"
+        out += " · <a href=\"#sittings\">Сессии</a>"
+        let gia = sortedAnalyses.filter { !$0.sitting.key.isVPR }
+        if !gia.isEmpty { out += " · <a href=\"#gia\">ГИА</a>" }
+        out += "</nav></header><main>"
         out += summary + trends + municipalityTable + ranking
         if let confirmation, confirmation.hasOutcomes { out += recheck(confirmation) }
         out += "<section id=\"sittings\"><h2>Сессии ВПР</h2>"
-        for section in sittingSections { out += section }
-        out += "</section></main><script>\(Self.script)</script></body></html>\n"
+        for (analysis, section) in zip(sortedAnalyses, sittingSections) where analysis.sitting.key.isVPR { out += section }
+        out += "</section>"
+        if !gia.isEmpty {
+            out += giaSection(gia, sittingSections: zip(sortedAnalyses, sittingSections).filter { !$0.0.sitting.key.isVPR }.map(\.1))
+        }
+        out += "</main><script>\(Self.script)</script></body></html>\n"
         return out
     }
 
@@ -98,14 +113,14 @@ public struct RegionReport: Sendable {
 
     private var trends: String {
         let years = Set(analyses.map(\.sitting.key.year)).sorted()
-        let series = Set(analyses.map { "\($0.sitting.key.subject), \($0.sitting.key.grade) кл." }).sorted()
+        let series = Set(analyses.map { Self.seriesName($0.sitting.key) }).sorted()
         var out = "<section id=\"trends\"><h2>Динамика по годам</h2>"
         var lines: [(name: String, values: [Double?])] = []
         var rows = ""
         for name in series {
             var values: [Double?] = []
             for year in years {
-                let units = analyses.filter { $0.sitting.key.year == year && "\($0.sitting.key.subject), \($0.sitting.key.grade) кл." == name }.flatMap(\.units)
+                let units = analyses.filter { $0.sitting.key.year == year && Self.seriesName($0.sitting.key) == name }.flatMap(\.units)
                 values.append(units.isEmpty ? nil : Double(units.filter { $0.riskLevel >= .medium }.count) / Double(units.count))
             }
             lines.append((name, values))
@@ -117,7 +132,12 @@ public struct RegionReport: Sendable {
         return out
     }
 
-    private func municipality(of school: String, in sitting: Sitting) -> String {
+    /// «Математика, 5 кл.» for ВПР, «ОГЭ: Математика» for an exam.
+    static func seriesName(_ key: SittingKey) -> String {
+        key.isVPR ? "\(key.subject), \(key.grade) кл." : "\(key.assessment): \(key.subject)"
+    }
+
+    func municipality(of school: String, in sitting: Sitting) -> String {
         if let known = municipalities[school], !known.isEmpty { return known }
         guard let id = sitting.schools.id(of: school), sitting.municipalities.count > 0 else { return "" }
         return sitting.municipalities[sitting.schoolMunicipality[Int(id)]]
@@ -146,7 +166,7 @@ public struct RegionReport: Sendable {
 
     private func key(_ unit: UnitResult) -> String { unit.sitting.unitKey(school: unit.school) }
 
-    private func anchor(_ unit: UnitResult) -> String {
+    func anchor(_ unit: UnitResult) -> String {
         "u-\(unit.sitting.year)-\(StableHash.of(unit.sitting.isVPR ? unit.sitting.subject : unit.sitting.assessment + " " + unit.sitting.subject))-\(unit.sitting.grade)-\(unit.school)"
     }
 
@@ -168,7 +188,7 @@ public struct RegionReport: Sendable {
         return out + "</tbody></table></section>"
     }
 
-    private func levelRank(_ level: RiskLevel) -> Int {
+    func levelRank(_ level: RiskLevel) -> Int {
         switch level {
         case .high: 3
         case .medium: 2
@@ -193,8 +213,12 @@ public struct RegionReport: Sendable {
         let histogram = SittingBunching.histogram(of: s)
         let shape = SittingBunching.counterfactualShape(histogram: histogram, estimates: analysis.bunching)
         let cuts = (3...5).compactMap { mark in s.scale.cut(for: mark).map { (mark: mark, score: $0) } }
-        var out = "<article class=\"sitting\"><h3>\(s.key.year), \(HTMLText.escape(s.key.subject)), \(s.key.grade) класс</h3>"
-        out += "<p>\(s.works.primaryScore.count) работ, \(analysis.units.count) ОО. Столбцы — число работ с каждым первичным баллом, линия — ожидаемое распределение без избытка у границ, пунктир — границы отметок.</p>"
+        let title = s.key.isVPR ? "\(s.key.year), \(HTMLText.escape(s.key.subject)), \(s.key.grade) класс"
+            : "\(s.key.assessment) \(s.key.year), \(HTMLText.escape(s.key.subject))"
+        let works = s.key.isVPR ? "работ" : "участников"
+        var out = "<article class=\"sitting\"><h3>\(title)</h3>"
+        out += "<p>\(s.works.primaryScore.count) \(works), \(analysis.units.count) ОО. Столбцы — число \(works) с каждым первичным баллом, линия — ожидаемое распределение без избытка у границ, пунктир — границы отметок"
+            + (s.key.isVPR ? "." : " (для ГИА «3» — минимальный проходной балл; каждая ОО сравнивается с распределением региона как оно есть).") + "</p>"
         out += SVGChart.histogram(observed: histogram, expected: shape, cuts: cuts, title: "Распределение первичных баллов по региону")
         out += "<table><thead><tr><th>Граница</th><th>Балл</th><th>Окно</th><th>Избыток работ</th><th>Ст. ошибка</th><th>Недостаток ниже границы</th></tr></thead><tbody>"
         for (mark, e) in analysis.bunching {
@@ -203,7 +227,8 @@ public struct RegionReport: Sendable {
         out += "</tbody></table>"
         let flagged = analysis.units.filter { $0.riskLevel >= .medium }.sorted { ($0.riskScore, $1.school) > ($1.riskScore, $0.school) }
         if !flagged.isEmpty {
-            let threshold = ThresholdPeakTest(regionShape: shape, cuts: cuts.map(\.score))
+            // The null each unit was tested against: bunching-free for ВПР, the region as it is for ГИА.
+            let threshold = ThresholdPeakTest(regionShape: s.key.isVPR ? shape : histogram, cuts: cuts.map(\.score))
             let regionProfile = Self.taskSuccess(s, rows: 0..<s.works.primaryScore.count)
             out += "<h4>ОО со средним и высоким риском (\(flagged.count))</h4>"
             for unit in flagged.prefix(unitsDrawnPerSitting) { out += self.unit(unit, sitting: s, threshold: threshold, cuts: cuts, regionProfile: regionProfile) }
@@ -235,6 +260,7 @@ public struct RegionReport: Sendable {
         out += SVGChart.histogram(observed: counts.map(Double.init), expected: expected,
                                   cuts: cuts,
                                   title: "Первичные баллы ОО и ожидаемые при её уровне", width: 420, height: 170)
+        guard s.key.isVPR else { return out + "</div></div>" }
         out += SVGChart.profile(labels: s.tasks.map(\.label), unit: Self.taskSuccess(s, rows: rows), region: regionProfile,
                                 advanced: s.tasks.map { $0.level.map { $0 != .basic } ?? false },
                                 title: "Выполнение заданий: регион (светлые) и ОО (тёмные; задания повышенного и высокого уровня — оранжевые)", width: 420, height: 170)

@@ -27,7 +27,7 @@ public enum ObserverList {
             let top = units[0]
             let signs = Set(units.flatMap { $0.indicators.filter(\.fired).map(\.family) }).sorted().map(SignNames.russian)
             var reason = "признаки: " + signs.joined(separator: "; ") + "; предметы и классы: "
-                + units.map { "\($0.sitting.subject) \($0.sitting.grade)" }.joined(separator: ", ")
+                + units.map { SittingLabel.short($0.sitting) }.joined(separator: ", ")
             if !top.earlierFlaggedYears.isEmpty {
                 reason += "; признаки и в \(top.earlierFlaggedYears.map(String.init).joined(separator: ", ")) г."
             }

@@ -5,7 +5,7 @@ public import ObjectivityCore
 /// every unit of the school had fewer than 20 works are named as insufficient data: a
 /// small school without signs is not evidence of objectivity.
 public enum StablyObjectiveList {
-    public static let header = ["ОО", "Муниципалитет", "Годы без признаков", "Сессии (предмет, класс)", "Примечание"]
+    public static let header = ["ОО", "Муниципалитет", "Годы без признаков", "Сессии (предмет и класс или экзамен и предмет)", "Примечание"]
     public static let minimumYears = 3
     /// Works below which a unit says little (ФИОКО: under 20 is weak).
     public static let informativeWorks = 20
@@ -19,7 +19,7 @@ public enum StablyObjectiveList {
                 var entry = years[unit.school, default: [:]][year] ?? (false, false, [])
                 entry.flagged = entry.flagged || unit.riskLevel >= .medium
                 entry.informative = entry.informative || unit.works >= informativeWorks
-                entry.sittings.insert("\(sitting.key.subject) \(sitting.key.grade)")
+                entry.sittings.insert(SittingLabel.short(sitting.key))
                 years[unit.school, default: [:]][year] = entry
                 if municipality[unit.school] == nil, let id = sitting.schools.id(of: unit.school), sitting.municipalities.count > 0 {
                     municipality[unit.school] = sitting.municipalities[sitting.schoolMunicipality[Int(id)]]

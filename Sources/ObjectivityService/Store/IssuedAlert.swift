@@ -20,6 +20,12 @@ public struct IssuedAlert: Sendable, Equatable {
         public var id: String
         public var unit: UnitResult
         public var fired: String
+
+        public init(id: String, unit: UnitResult, fired: String) {
+            self.id = id
+            self.unit = unit
+            self.fired = fired
+        }
     }
 
     /// The unit's fired families, sorted: what "the evidence" of an alert is.
