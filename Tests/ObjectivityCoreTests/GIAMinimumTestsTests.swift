@@ -16,6 +16,7 @@ import Testing
         #expect(abs(outcome.test.estimate - 0.200545289115715) < 1e-9)
         #expect(abs(outcome.expectedAbove - 8.229268661608) < 1e-7)
         #expect(abs(outcome.expectedBelow - 6.319414281183) < 1e-7)
+        #expect(abs(outcome.expectedOnCut - 4.045790601904) < 1e-7)
         #expect(outcome.test.alternative == .greater)
     }
 

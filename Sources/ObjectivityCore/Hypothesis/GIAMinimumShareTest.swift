@@ -45,8 +45,9 @@ public struct GIAMinimumShareTest: Sendable {
         /// Participants in the band just below, and as many as the level predicts.
         public var below: Int
         public var expectedBelow: Double
-        /// Participants exactly on the minimum.
+        /// Participants exactly on the minimum, and as many as the level predicts.
         public var onCut: Int
+        public var expectedOnCut: Double
         public var participants: Int
         /// The probability that a participant in either band is in the band at the minimum,
         /// at the school's level: the null of the test.
@@ -83,7 +84,8 @@ public struct GIAMinimumShareTest: Sendable {
             caveats: caveats)
         return Outcome(test: test, above: k, expectedAbove: total > 0 ? Double(n) * weightAbove / total : 0,
                        below: m - k, expectedBelow: total > 0 ? Double(n) * weightBelow / total : 0,
-                       onCut: counts[cut], participants: n, localProbability: p)
+                       onCut: counts[cut], expectedOnCut: total > 0 ? Double(n) * weights[cut] / total : 0,
+                       participants: n, localProbability: p)
     }
 
     static let method = "exact binomial test of participants in the band at the minimum passing score among those in it and in the band just below, region shape tilted to the school's level outside the bands; estimate: excess share of all participants at the minimum"

@@ -30,6 +30,7 @@ extension SittingAnalysis {
             let outcome = minimum.test(counts: counts)
             var detail: [String: Double] = [
                 "minimum": Double(minimumCut), "band": Double(minimum.band), "at_minimum": Double(outcome.onCut),
+                "expected_at_minimum": rounded(outcome.expectedOnCut),
                 "band_above": Double(outcome.above), "expected_above": rounded(outcome.expectedAbove),
                 "band_below": Double(outcome.below), "expected_below": rounded(outcome.expectedBelow),
                 "share": rounded(outcome.share), "expected_share": rounded(outcome.expectedShare),
