@@ -11,6 +11,12 @@ public struct IndicatorResult: Sendable, Equatable {
     public var qValue: Double
     /// Whether the indicator fired (q below ``RiskModel/firingQ``).
     public var fired: Bool
+    /// Scale of the sitting's empirical null the p-value was calibrated against (``EmpiricalNull``),
+    /// to two decimals, at least 1; 0 for a family that is not calibrated. Kept apart from
+    /// ``detail`` (`units.jsonl` shows it there as `null_scale`) and as a `Float` in the
+    /// padding after ``fired``: a dictionary per calibrated indicator held about 0.7 GB at
+    /// national size.
+    public var nullScale: Float = 0
     /// Groups of works the indicator points at, by participant code (`answer_similarity`:
     /// near-identical works); empty for the others.
     public var groups: [[String]] = []

@@ -176,7 +176,7 @@ public struct SittingAnalysis: Sendable {
                 let test = units[u].indicators[i].test
                 units[u].indicators[i].test.pValue = null.pValue(exact: test.pValue, standardized: test.standardized,
                                                                  works: units[u].works)
-                units[u].indicators[i].detail["null_scale"] = (null.scale(works: units[u].works) * 100).rounded() / 100
+                units[u].indicators[i].nullScale = Float((null.scale(works: units[u].works) * 100).rounded() / 100)
             }
         }
     }

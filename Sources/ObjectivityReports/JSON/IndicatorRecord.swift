@@ -26,11 +26,17 @@ public struct IndicatorRecord: Codable, Sendable, Equatable {
         fired = indicator.fired
         var detail: [String: String] = [:]
         if let direction = indicator.direction { detail["direction"] = direction }
-        for (key, value) in indicator.detail { detail[key] = value == value.rounded() ? String(Int(value)) : String(value) }
+        for (key, value) in indicator.detail { detail[key] = Self.text(value) }
+        if indicator.nullScale > 0 { detail["null_scale"] = Self.text((Double(indicator.nullScale) * 100).rounded() / 100) }
         if let trials = indicator.test.parameter { detail["trials"] = String(Int(trials)) }
         if !indicator.groups.isEmpty { detail["groups"] = indicator.groups.map { $0.joined(separator: ",") }.joined(separator: "; ") }
         if !indicator.test.caveats.isEmpty { detail["caveats"] = indicator.test.caveats.joined(separator: "; ") }
         self.detail = detail
+    }
+
+    /// A detail value as text: integers without a decimal point.
+    private static func text(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     /// Twelve significant bits (about four decimal digits): enough to rank and audit, short
