@@ -226,8 +226,7 @@ public struct AnswerSimilarityTest: Sendable {
         }
         let groups = Self.components(listedEdges, count: n).map { $0.map { rows.lowerBound + $0 } }
         let share = Double(groups.reduce(0) { $0 + $1.count }) / Double(n)
-        var caveats: [String] = []
-        if n < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(n) works") }
+        let caveats = SmallUnitCaveat.caveats(n)
         let z = (Double(nearCount) - nearExpected) / max(1e-9, nearExpected).squareRoot()
         return Result(
             nearIdentical: HypothesisTestResult(

@@ -81,8 +81,7 @@ public struct DistributionTest: Sendable {
         }
         let pValue = hits >= exceedances ? Double(hits) / Double(simulations) : Double(hits + 1) / Double(simulations + 1)
         let distance = 0.5 * zip(counts, p).reduce(0) { $0 + abs(Double($1.0) / Double(n) - $1.1) }
-        var caveats: [String] = []
-        if n < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(n) works") }
+        let caveats = SmallUnitCaveat.caveats(n)
         let z = NormalDistribution().quantile(min(1 - 1e-12, max(1e-12, 1 - pValue)))
         return HypothesisTestResult(statistic: observed, parameter: Double(simulations), pValue: pValue, estimate: distance,
                                     method: Self.method, alternative: .greater, standardized: z, caveats: caveats)

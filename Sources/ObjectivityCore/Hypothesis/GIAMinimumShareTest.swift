@@ -72,8 +72,7 @@ public struct GIAMinimumShareTest: Sendable {
         let m = k + below.reduce(0) { $0 + counts[$1] }
         let p = weightAbove + weightBelow > 0 ? min(1, weightAbove / (weightAbove + weightBelow)) : 1
         let variance = Double(m) * p * (1 - p)
-        var caveats: [String] = []
-        if n < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(n) participants") }
+        var caveats = SmallUnitCaveat.caveats(n, .participants)
         if m == 0 { caveats.append("no participants near the minimum") }
         let test = HypothesisTestResult(
             statistic: Double(k), parameter: Double(m),

@@ -30,7 +30,8 @@ public struct HighResultsTest: Sendable {
                 caveats.append("selective school without ГИА confirmation: the label alone does not lower the evidence")
             }
         }
-        if group.count < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(group.count) works") }
+        let small = SmallUnitCaveat.caveats(group.count)
+        caveats = caveats.isEmpty ? small : caveats + small
         return HypothesisTestResult(
             statistic: adjusted, parameter: Double(group.count), pValue: NormalDistribution().upperTail(adjusted),
             estimate: model.shrunken(average: group.average, count: group.count) - model.mean,

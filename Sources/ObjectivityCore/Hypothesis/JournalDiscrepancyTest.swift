@@ -154,8 +154,7 @@ public struct JournalDiscrepancyTest: Sendable {
         func result(_ k: Int, _ p: [Double], _ method: String) -> HypothesisTestResult {
             let distribution = PoissonBinomialDistribution(probabilities: p)
             let variance = p.reduce(0) { $0 + $1 * (1 - $1) }
-            var caveats: [String] = []
-            if n < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(n) works with journal marks") }
+            let caveats = SmallUnitCaveat.caveats(n, .worksWithJournalMarks)
             return HypothesisTestResult(
                 statistic: Double(k), parameter: Double(n), pValue: n == 0 ? 1 : distribution.probability(atLeast: k),
                 estimate: n > 0 ? (Double(k) - distribution.mean) / Double(n) : 0,

@@ -71,8 +71,7 @@ public struct PersonFitTest: Sendable {
             if sum / Double(n) >= observed - 1e-12 { hits += 1 }
         }
         let p = hits >= exceedances ? Double(hits) / Double(simulations) : Double(hits + 1) / Double(simulations + 1)
-        var caveats: [String] = []
-        if n < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(n) works") }
+        let caveats = SmallUnitCaveat.caveats(n)
         return HypothesisTestResult(
             statistic: observed, parameter: Double(simulations), pValue: p, estimate: observed - expected, method: Self.method,
             alternative: .greater, standardized: variance > 0 ? (observed - expected) / variance.squareRoot() : 0, caveats: caveats)

@@ -117,8 +117,7 @@ public struct TaskProfileTest: Sendable {
             let n = Double(u.works)
             let expected = u.expected + n * curve.at(u.basic / n - regionBasic)
             let z = u.variance > 0 ? (u.observed - expected) / u.variance.squareRoot() : 0
-            var caveats: [String] = []
-            if u.works < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(u.works) works") }
+            var caveats = SmallUnitCaveat.caveats(u.works)
             if !advanced.contains(true) || !advanced.contains(false) { caveats.append("no split between basic and advanced tasks") }
             results[school] = HypothesisTestResult(
                 statistic: z, parameter: n, pValue: NormalDistribution().upperTail(z), estimate: (u.observed - expected) / n,

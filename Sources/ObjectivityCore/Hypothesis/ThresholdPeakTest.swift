@@ -40,8 +40,7 @@ public struct ThresholdPeakTest: Sendable {
             let windowWeight = window.reduce(0.0) { $0 + weights[$1] }
             let p = windowWeight > 0 ? weights[cut] / windowWeight : 0
             let k = counts[cut]
-            var caveats: [String] = []
-            if works < Self.smallUnit { caveats.append("small unit: \(works) works") }
+            var caveats = SmallUnitCaveat.caveats(works)
             if inWindow == 0 { caveats.append("no works near the cut") }
             let pValue = inWindow == 0 ? 1 : BinomialDistribution(trials: inWindow, probability: min(1, max(0, p))).probability(atLeast: k)
             return HypothesisTestResult(
@@ -91,8 +90,7 @@ public struct ThresholdPeakTest: Sendable {
         }
         let distribution = PoissonBinomialDistribution(probabilities: probabilities)
         let variance = probabilities.reduce(0) { $0 + $1 * (1 - $1) }
-        var caveats: [String] = []
-        if works < Self.smallUnit { caveats.append("small unit: \(works) works") }
+        var caveats = SmallUnitCaveat.caveats(works)
         if probabilities.isEmpty { caveats.append("no works near the cuts") }
         return HypothesisTestResult(
             statistic: Double(k), parameter: Double(probabilities.count),

@@ -53,8 +53,7 @@ public struct VPRVersusGIATest: Sendable {
     public func test(_ pair: Pair) -> HypothesisTestResult {
         let expected = intercept + slope * pair.gia
         let z = (pair.vpr - expected) / (pair.vprVariance + slope * slope * pair.giaVariance).squareRoot()
-        var caveats: [String] = []
-        if pair.works < ThresholdPeakTest.smallUnit { caveats.append("small unit: \(pair.works) works") }
+        let caveats = SmallUnitCaveat.caveats(pair.works)
         return HypothesisTestResult(
             statistic: z, parameter: Double(pair.works), pValue: NormalDistribution().upperTail(z), estimate: pair.vpr - expected,
             method: "the unit's ВПР level against what the school's ОГЭ level predicts on the region's line (normal approximation, calibrated by the sitting's empirical null); estimate: ВПР above the prediction, SDs of the ВПР works",

@@ -243,9 +243,7 @@ public enum CrossYearAnalysis {
         return (usable.reduce(0) { $0 + $1.0 / $1.1 } / weight, 1 / weight)
     }
 
-    private static func caveats(_ unit: UnitResult) -> [String] {
-        unit.works < ThresholdPeakTest.smallUnit ? ["small unit: \(unit.works) works"] : []
-    }
+    private static func caveats(_ unit: UnitResult) -> [String] { SmallUnitCaveat.caveats(unit.works) }
 
     /// A unit's place in the series of its school: subject, grade and year.
     private struct UnitKey: Hashable {
