@@ -21,6 +21,8 @@ import Dispatch
 ///   subject — the same pupils where participant codes persist (at least
 ///   ``minimumMatchedPupils``), the two units' levels otherwise; one-sided, the earlier grade
 ///   higher. Grade 4 is marked by the pupils' own class teacher; grade 5 is not.
+/// - `gia_minimum_trend`: a ГИА unit's participants at the minimum against the same school,
+///   exam and subject the year before (``GIAMinimumTrendTest``), with the slope over all years.
 /// - persistence: a school whose units reached `medium` or `high` in an earlier year gets
 ///   ``persistenceWeight`` in the weighted BH of ``RiskModel``; weights are rescaled to mean
 ///   1 within each sitting, so the false discovery rate stays controlled.
