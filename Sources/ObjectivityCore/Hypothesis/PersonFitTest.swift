@@ -23,6 +23,9 @@ public struct PersonFitTest: Sendable {
     private let meanByTotal: [Double]
     private let varianceByTotal: [Double]
 
+    /// Values kept per total for the draws.
+    static let poolLimit = 4096
+
     public init(sitting: Sitting, exceedances: Int = 10, maxSimulations: Int = 999) {
         self.exceedances = exceedances
         self.maxSimulations = maxSimulations
@@ -41,9 +44,19 @@ public struct PersonFitTest: Sendable {
         for (value, total) in zip(u3, totals) { byTotal[total].append(value) }
         self.u3 = u3
         self.totals = totals
-        pooled = byTotal.flatMap { $0 }
+        // Draws come from at most `poolLimit` values per total, a seeded random subsample of
+        // the sitting's: a country's sitting has 10⁵ works at a total, and draws scattered
+        // over 11 MB missed the caches on every one.
+        var sample = SplitMix64(seed: 0x5057_4649, stream: UInt64(count))
+        let drawn = byTotal.map { values -> [Double] in
+            guard values.count > Self.poolLimit else { return values }
+            var v = values
+            for i in 0..<Self.poolLimit { v.swapAt(i, i + Int(sample.next() % UInt64(v.count - i))) }
+            return Array(v[0..<Self.poolLimit])
+        }
+        pooled = drawn.flatMap { $0 }
         var start = [0]
-        for values in byTotal { start.append(start.last! + values.count) }
+        for values in drawn { start.append(start.last! + values.count) }
         poolStart = start
         meanByTotal = byTotal.map { $0.isEmpty ? 0 : $0.reduce(0, +) / Double($0.count) }
         varianceByTotal = zip(byTotal, meanByTotal).map { values, mean in
