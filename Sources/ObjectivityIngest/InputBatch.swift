@@ -45,12 +45,15 @@ public struct InputBatch: Sendable {
             }
         }
         self.reports = reports
-        // Each sitting assembled and its batches let go before the next.
-        var sittings: [SittingKey: Sitting] = [:]
-        for key in assemblers.keys.sorted() {
-            sittings[key] = Self.sitting(from: assemblers.removeValue(forKey: key)!, models: reader.models)
+        // Sittings assembled on all cores, each one's batches let go as soon as it is built.
+        let keys = assemblers.keys.sorted()
+        let pending = OrderedResults<SittingAssembler>(count: keys.count)
+        for (i, key) in keys.enumerated() { pending.store(assemblers.removeValue(forKey: key)!, at: i) }
+        let built = OrderedResults<Sitting>(count: keys.count)
+        DispatchQueue.concurrentPerform(iterations: keys.count) { i in
+            built.store(Self.sitting(from: pending.take(at: i), models: reader.models), at: i)
         }
-        self.sittings = sittings
+        self.sittings = Dictionary(uniqueKeysWithValues: zip(keys, built.take()))
         self.mismatched = mismatched
     }
 

@@ -6,8 +6,8 @@ public import Foundation
 /// Never throws: a file that cannot be used comes back as a report with an
 /// ``IngestError`` that names the file, row and column, so a batch goes on.
 public struct InputFileReader: Sendable {
-    /// Subjects and known scales.
-    public var models: ReferenceModels
+    /// Subjects and known scales (fixed: ``memo`` holds interpretations made with them).
+    public let models: ReferenceModels
     /// Bounds on XLSX expansion.
     public var archiveLimits: ArchiveLimits
     /// Largest input file accepted, in bytes (default 1 GiB).
@@ -15,6 +15,8 @@ public struct InputFileReader: Sendable {
     /// How many rows above the header may hold a preamble before the file is
     /// declared headerless.
     public var maxPreambleRows: Int
+    /// Header rows and titles already interpreted, shared by every copy of this reader.
+    let memo = HeaderMemo()
 
     public init(models: ReferenceModels, archiveLimits: ArchiveLimits = ArchiveLimits(), maxFileBytes: Int = 1 << 30,
                 maxPreambleRows: Int = 100) {
@@ -94,7 +96,7 @@ public struct InputFileReader: Sendable {
                 kind = recognised
                 switch recognised {
                 case .vprResults:
-                    vpr = try VPRTableReader(fileName: name, preambleRows: preamble, header: cells, models: models,
+                    vpr = try VPRTableReader(fileName: name, preambleRows: preamble, header: cells, models: models, memo: memo,
                                              expectedRows: max(0, table.estimatedRows - preamble.count - 1))
                 case .giaResults: gia = try GIATableReader(fileName: name, header: cells, models: models)
                 case .schoolRegistry: registry = try SchoolRegistryReader(fileName: name, header: cells, models: models)

@@ -11,6 +11,16 @@ public final class OrderedResults<Value: Sendable>: Sendable {
         values.withLock { $0[index] = value }
     }
 
+    /// The value stored at `index`, moved out (it must be there): a job that consumes
+    /// its input takes it, so the input is let go as soon as the job is done with it.
+    public func take(at index: Int) -> Value {
+        values.withLock { stored in
+            let value = stored[index]!
+            stored[index] = nil
+            return value
+        }
+    }
+
     /// All results in job order, moved out (every job must have stored one): the store
     /// keeps no reference, so the caller owns its arrays alone and changing them later
     /// copies nothing — with a country's units, a copy is gigabytes.

@@ -30,8 +30,16 @@ public struct SchoolRecord: Sendable, Hashable {
     }
 
     /// Whether the school is a lyceum or gymnasium, where high results are expected.
+    ///
+    /// Matched on the UTF-8 bytes of the lower-cased type: every sitting asks this of
+    /// every school of the registry (a country has 40,000), and `String.contains` on
+    /// Cyrillic text goes through Unicode normalisation.
     public var isSelective: Bool {
-        let t = type.lowercased()
-        return t.contains("лицей") || t.contains("гимназ")
+        let t = Array(type.lowercased().utf8)
+        return Self.selectiveMarks.contains { mark in
+            t.count >= mark.count && (0...(t.count - mark.count)).contains { start in t[start..<(start + mark.count)].elementsEqual(mark) }
+        }
     }
+
+    private static let selectiveMarks: [[UInt8]] = ["лицей", "гимназ"].map { Array($0.utf8) }
 }

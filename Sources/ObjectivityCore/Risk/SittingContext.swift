@@ -21,8 +21,15 @@ public struct SittingContext: Sendable {
     /// subject; the ГИА level is the same subject's ОГЭ in the same year.
     public init(for key: SittingKey, registry: [SchoolRecord], gia: [GIAResults]) {
         let cohortYear = key.year + max(0, 9 - key.grade)
+        // Years held, read in runs: a table holds millions of results and few years.
         var heldYears = Set<Int>()
-        for table in gia { for year in Set(table.year) { heldYears.insert(Int(year)) } }
+        for table in gia {
+            var previous: Int16?
+            for year in table.year where year != previous {
+                heldYears.insert(Int(year))
+                previous = year
+            }
+        }
         self.init(selectiveSchools: Set(registry.filter { $0.isSelective || $0.advancedSubjects.contains(key.subject) }.map(\.login)),
                   giaLevels: Self.giaLevels(from: gia, exam: .oge, subject: key.subject, year: key.year),
                   giaComparison: GIASummary.bySchool(from: gia, exam: .oge, subject: key.subject,

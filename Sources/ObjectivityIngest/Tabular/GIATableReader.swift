@@ -11,7 +11,11 @@ struct GIATableReader {
     private let mark: Int?
     private var results = GIAResults()
     private var issues = RowIssues()
-    private var seen: Set<ParticipantKey> = []
+    /// Participants met so far, keyed by school and subject ids, year, exam and the
+    /// participant code's bytes (a hash of bytes per row, not a `Hasher` over a Cyrillic
+    /// exam name: a national ГИА table has millions of rows).
+    private var seen = ByteKeyTable()
+    private var keyScratch: [UInt8] = []
     /// Canonical subject of each spelling met so far: folding is done once per spelling,
     /// not once per row.
     private var canonicalSubjects: [String: String] = [:]
@@ -20,15 +24,9 @@ struct GIATableReader {
     private var previousSubject: (bytes: [UInt8], id: Int32)?
     /// The same for the exam cell.
     private var previousExam: (bytes: [UInt8], exam: GIAExam)?
-
-    /// One participant's result in one exam, subject and year (ids into `results`).
-    private struct ParticipantKey: Hashable {
-        let year: Int16
-        let exam: GIAExam
-        let subject: Int32
-        let school: Int32
-        let code: String
-    }
+    /// The same for the school cell: rows come grouped by school, and its login is
+    /// lower-cased once per school, not once per row.
+    private var previousSchool: (bytes: [UInt8], id: Int32)?
 
     init(fileName: String, header: [String], models: ReferenceModels) throws(IngestError) {
         self.fileName = fileName
@@ -71,8 +69,8 @@ struct GIATableReader {
         }
         let subjectBytes = row.bytes(row.trimmedRange(of: subject))
         guard !subjectBytes.isEmpty else { return skip(.missingValue, row, subject, "предмет") }
-        let schoolText = row.string(at: school).lowercased()
-        guard !schoolText.isEmpty else { return skip(.missingValue, row, school, "логин ОО") }
+        let schoolBytes = row.bytes(row.trimmedRange(of: school))
+        guard !schoolBytes.isEmpty else { return skip(.missingValue, row, school, "логин ОО") }
         let codeText = row.string(at: code)
         guard !codeText.isEmpty else { return skip(.missingValue, row, code, "код участника") }
         let p: Int
@@ -121,10 +119,27 @@ struct GIATableReader {
             subjectID = results.subjects.intern(canonical)
             previousSubject = (Array(subjectBytes), subjectID)
         }
-        let schoolID = results.schools.intern(schoolText)
+        let schoolID: Int32
+        if let previous = previousSchool, ByteEquality.equal(previous.bytes, schoolBytes) {
+            schoolID = previous.id
+        } else {
+            schoolID = results.schools.intern(row.string(at: school).lowercased())
+            previousSchool = (Array(schoolBytes), schoolID)
+        }
         // Participant codes are unique within a school, as in the ВПР exports.
-        let key = ParticipantKey(year: Int16(y), exam: e, subject: subjectID, school: schoolID, code: codeText)
-        guard seen.insert(key).inserted else {
+        keyScratch.removeAll(keepingCapacity: true)
+        withUnsafeBytes(of: schoolID.littleEndian) { keyScratch.append(contentsOf: $0) }
+        withUnsafeBytes(of: subjectID.littleEndian) { keyScratch.append(contentsOf: $0) }
+        keyScratch.append(UInt8(y - 2000))
+        keyScratch.append(UInt8(GIAExam.allCases.firstIndex(of: e)!))
+        keyScratch.append(contentsOf: row.bytes(row.trimmedRange(of: code)))
+        let isNew = keyScratch.withUnsafeBufferPointer { key -> Bool in
+            let hash = ByteHash.fnv1a(key)
+            guard seen.value(for: key, hash: hash) == nil else { return false }
+            seen.insert(key, hash: hash, value: 0)
+            return true
+        }
+        guard isNew else {
             return skip(.duplicateParticipant, row, code, "один результат участника ОО по экзамену и предмету в году", found: codeText)
         }
         results.year.append(Int16(y))

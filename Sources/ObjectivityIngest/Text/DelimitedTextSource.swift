@@ -124,7 +124,12 @@ struct DelimitedTextSource {
                 if counts[0].count >= 200 { break }
                 continue
             }
-            if let k = candidates.firstIndex(of: b) { current[k] += 1 }
+            switch b {  // the candidates, in order
+            case UInt8(ascii: ";"): current[0] += 1
+            case UInt8(ascii: "\t"): current[1] += 1
+            case UInt8(ascii: ","): current[2] += 1
+            default: break
+            }
         }
         for k in candidates.indices where current[k] > 0 { counts[k].append(current[k]) }
         var best = (delimiter: candidates[0], score: 0)

@@ -15,7 +15,8 @@ struct VPRPreamble {
     /// Level of the task in each column, from the row directly above the header.
     var levels: [Int: TaskLevel] = [:]
 
-    init(rows: [[String]], header columns: VPRColumns, names: SittingNameParser) {
+    /// - Parameter memo: titles already parsed in this batch.
+    init(rows: [[String]], header columns: VPRColumns, names: SittingNameParser, memo: HeaderMemo) {
         for (index, cells) in rows.enumerated() {
             let nonEmpty = cells.enumerated().filter { !$0.element.isEmpty }
             guard let first = nonEmpty.first else { continue }
@@ -38,7 +39,7 @@ struct VPRPreamble {
             for (_, cell) in nonEmpty {
                 let lower = cell.lowercased()
                 if title == nil, ByteEquality.offset(of: "впр", in: lower) != nil || ByteEquality.offset(of: "проверочн", in: lower) != nil {
-                    let parsed = names.parse(cell)
+                    let parsed = memo.parse(cell, with: names)
                     if parsed.year != nil || parsed.grade != nil { title = parsed }
                 }
                 if school == nil, let (login, name) = Self.organisation(in: cell) {

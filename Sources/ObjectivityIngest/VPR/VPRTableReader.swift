@@ -36,11 +36,12 @@ struct VPRTableReader {
 
     /// - Parameter expectedRows: an upper estimate of the data rows, to size the columns
     ///   once instead of growing them (0 when unknown).
-    init(fileName: String, preambleRows: [[String]], header: [String], models: ReferenceModels,
+    /// - Parameter memo: header rows and titles already interpreted in this batch.
+    init(fileName: String, preambleRows: [[String]], header: [String], models: ReferenceModels, memo: HeaderMemo,
          expectedRows: Int) throws(IngestError) {
         self.fileName = fileName
         self.models = models
-        var columns = VPRColumns(header: header)
+        var columns = memo.columns(header: header)
         guard columns.isComplete else {
             let missing = [columns.participantCode < 0 ? "Код участника" : nil, columns.primaryScore < 0 ? "Первичный балл" : nil,
                            columns.mark == nil ? "Отметка" : nil].compactMap { $0 }
@@ -50,14 +51,21 @@ struct VPRTableReader {
             throw IngestError(.missingColumn, file: fileName, expected: "столбцы заданий вида «1 (1б)»")
         }
         let names = SittingNameParser(subjects: models.subjects)
-        let preamble = VPRPreamble(rows: preambleRows, header: columns, names: names)
+        let preamble = VPRPreamble(rows: preambleRows, header: columns, names: names, memo: memo)
         for (i, entry) in columns.tasks.enumerated() {
             columns.tasks[i].task.level = preamble.levels[entry.column]
         }
-        let fromName = names.parse(Self.stem(of: fileName))
-        let year = preamble.title?.year ?? preamble.labelledYear ?? fromName.year
-        let subject = preamble.title?.subject ?? preamble.labelledSubject ?? fromName.subject
-        let grade = preamble.title?.grade ?? preamble.labelledGrade ?? fromName.grade
+        var year = preamble.title?.year ?? preamble.labelledYear
+        var subject = preamble.title?.subject ?? preamble.labelledSubject
+        var grade = preamble.title?.grade ?? preamble.labelledGrade
+        // The file name only when the sheet leaves something out (each name is different,
+        // so parsing it is never memoised).
+        if year == nil || subject == nil || grade == nil {
+            let fromName = names.parse(Self.stem(of: fileName))
+            year = year ?? fromName.year
+            subject = subject ?? fromName.subject
+            grade = grade ?? fromName.grade
+        }
         guard let year, let subject, let grade else {
             let missing = [year == nil ? "год" : nil, subject == nil ? "предмет" : nil, grade == nil ? "класс" : nil].compactMap { $0 }
             throw IngestError(.noSitting, file: fileName,
@@ -78,7 +86,7 @@ struct VPRTableReader {
         self.scores = [Int8](repeating: 0, count: columns.tasks.count)
         self.taskColumns = columns.tasks.map(\.column)
         self.taskMaxima = columns.tasks.map(\.task.maxScore)
-        if models.subjects.canonical(subject) == nil {
+        if !memo.isKnown(subject, in: models.subjects) {
             issues.warnings.append("Предмет «\(subject)» не найден в models/subjects.csv; использовано написание из файла.")
         }
     }
