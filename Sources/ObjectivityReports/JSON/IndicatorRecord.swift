@@ -24,7 +24,7 @@ public struct IndicatorRecord: Codable, Sendable, Equatable {
         qValue = Self.round(indicator.qValue)
         effect = (indicator.test.estimate * 10_000).rounded() / 10_000
         fired = indicator.fired
-        var detail: [String: String] = [:]
+        var detail = [String: String](minimumCapacity: indicator.detail.count + 6)
         if let direction = indicator.direction { detail["direction"] = direction }
         for (key, value) in indicator.detail { detail[key] = Self.text(value) }
         if indicator.nullScale > 0 { detail["null_scale"] = Self.text((Double(indicator.nullScale) * 100).rounded() / 100) }

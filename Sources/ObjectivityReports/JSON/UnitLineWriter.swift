@@ -19,7 +19,7 @@ public enum UnitLineWriter {
         }
         key("exam", &first, &out); string(record.exam, into: &out)
         if let explanation = record.explanation { key("explanation", &first, &out); string(explanation, into: &out) }
-        key("grade", &first, &out); out += Array(String(record.grade).utf8)
+        key("grade", &first, &out); integer(Int64(record.grade), into: &out)
         key("indicators", &first, &out)
         out.append(UInt8(ascii: "["))
         for (i, indicator) in record.indicators.enumerated() {
@@ -27,14 +27,15 @@ public enum UnitLineWriter {
             write(indicator, into: &out)
         }
         out.append(UInt8(ascii: "]"))
-        key("n", &first, &out); out += Array(String(record.n).utf8)
+        key("n", &first, &out); integer(Int64(record.n), into: &out)
         if let weight = record.priorWeight { key("prior_weight", &first, &out); number(weight, into: &out) }
         key("risk_level", &first, &out); string(record.riskLevel.rawValue, into: &out)
         key("risk_score", &first, &out); number(record.riskScore, into: &out)
         key("school", &first, &out); string(record.school, into: &out)
         key("subject", &first, &out); string(record.subject, into: &out)
-        key("year", &first, &out); out += Array(String(record.year).utf8)
-        out += [UInt8(ascii: "}"), 0x0A]
+        key("year", &first, &out); integer(Int64(record.year), into: &out)
+        out.append(UInt8(ascii: "}"))
+        out.append(0x0A)
         return out
     }
 
@@ -45,13 +46,13 @@ public enum UnitLineWriter {
         key("detail", &first, &out)
         out.append(UInt8(ascii: "{"))
         var firstDetail = true
-        for name in indicator.detail.keys.sorted() {
+        for (name, value) in indicator.detail.sorted(by: { $0.key < $1.key }) {
             key(name, &firstDetail, &out)
-            string(indicator.detail[name]!, into: &out)
+            string(value, into: &out)
         }
         out.append(UInt8(ascii: "}"))
         key("effect", &first, &out); number(indicator.effect, into: &out)
-        key("fired", &first, &out); out += Array((indicator.fired ? "true" : "false").utf8)
+        key("fired", &first, &out); out.append(contentsOf: (indicator.fired ? "true" : "false").utf8)
         key("p_value", &first, &out); number(indicator.pValue, into: &out)
         key("q_value", &first, &out); number(indicator.qValue, into: &out)
         key("statistic", &first, &out); number(indicator.statistic, into: &out)
@@ -68,27 +69,48 @@ public enum UnitLineWriter {
 
     static func number(_ x: Double, into out: inout [UInt8]) {
         if x == x.rounded(), abs(x) < 9_007_199_254_740_992 {
-            out += Array(String(Int64(x)).utf8)
+            integer(Int64(x), into: &out)
         } else {
-            out += Array(x.description.utf8)
+            out.append(contentsOf: x.description.utf8)
         }
+    }
+
+    /// Decimal digits of `value` (a small string: no allocation, unlike `Array(….utf8)`).
+    static func integer(_ value: Int64, into out: inout [UInt8]) {
+        out.append(contentsOf: String(value).utf8)
     }
 
     static func string(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: out.append(byte)
+        var text = s
+        text.withUTF8 { bytes in
+            // Most strings need no escape: copy them whole.
+            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                out.append(contentsOf: bytes)
+                return
             }
+            for byte in bytes { escaped(byte, into: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func escaped(_ byte: UInt8, into out: inout [UInt8]) {
+        let escape: UInt8
+        switch byte {
+        case UInt8(ascii: "\""): escape = UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+        case 0x0A: escape = UInt8(ascii: "n")
+        case 0x0D: escape = UInt8(ascii: "r")
+        case 0x09: escape = UInt8(ascii: "t")
+        case 0..<0x20:
+            func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
+            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+            return
+        default:
+            out.append(byte)
+            return
+        }
+        out.append(UInt8(ascii: "\\"))
+        out.append(escape)
     }
 }
