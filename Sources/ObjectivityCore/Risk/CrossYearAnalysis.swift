@@ -70,8 +70,11 @@ public enum CrossYearAnalysis {
         var schoolNumber: [String: Int32] = [:]
         var keys: [[UnitKey]] = []
         var index: [UnitKey: (analysis: Int, unit: Int)] = [:]
-        var series: [UnitKey: [UnitKey]] = [:]  // by the key with year 0
-        var bySchool: [Int32: [UnitKey]] = [:]
+        // Units by series (the key with year 0) and by school number, each with its place:
+        // a unit compares itself with some ten others, and finding each again by its key
+        // was a hash lookup and a cache miss apiece.
+        var series: [UnitKey: [Located]] = [:]
+        var bySchool: [[Located]] = []
         for (a, analysis) in analyses.enumerated() {
             // ГИА sittings have no journal, cohorts or ВПР levels; their own trend is ``giaTrends(for:)``.
             guard analysis.sitting.key.isVPR else {
@@ -88,12 +91,13 @@ public enum CrossYearAnalysis {
                 } else {
                     school = Int32(schoolNumber.count)
                     schoolNumber[unit.school] = school
+                    bySchool.append([])
                 }
                 let key = UnitKey(school: school, subject: subject, grade: Int32(unit.sitting.grade), year: Int32(unit.sitting.year))
                 ofAnalysis.append(key)
                 index[key] = (a, u)
-                series[key.series, default: []].append(key)
-                bySchool[school, default: []].append(key)
+                series[key.series, default: []].append(Located(key: key, analysis: a, unit: u))
+                bySchool[Int(school)].append(Located(key: key, analysis: a, unit: u))
             }
             keys.append(ofAnalysis)
         }
@@ -106,12 +110,14 @@ public enum CrossYearAnalysis {
             var indicators: [(unit: Int, indicator: IndicatorResult)] = []
             for (u, unit) in analysis.units.enumerated() where analysis.sitting.key.isVPR {
                 let key = unitKeys[a][u]
-                let others = (seriesOf[key.series] ?? []).filter { $0.year != key.year }.sorted { $0.year < $1.year }
-                    .compactMap { lookup[$0] }.map { snapshot[$0.analysis].units[$0.unit] }
+                // Only each other unit's summary and year: copying whole results retained every
+                // string and array of some ten units per unit.
+                let others = (seriesOf[key.series] ?? []).filter { $0.key.year != key.year }.sorted { $0.key.year < $1.key.year }
+                    .map { Earlier(snapshot[$0.analysis].units[$0.unit]) }
                 if !others.isEmpty { indicators.append((u, yearJump(unit, others: others))) }
-                let schoolOthers = (ofSchool[key.school] ?? []).filter { $0.year != key.year }
-                    .sorted { ($0.year, $0.subject, $0.grade) < ($1.year, $1.subject, $1.grade) }
-                    .compactMap { lookup[$0] }.map { snapshot[$0.analysis].units[$0.unit] }
+                let schoolOthers = ofSchool[Int(key.school)].filter { $0.key.year != key.year }
+                    .sorted { ($0.key.year, $0.key.subject, $0.key.grade) < ($1.key.year, $1.key.subject, $1.key.grade) }
+                    .map { Earlier(snapshot[$0.analysis].units[$0.unit]) }
                 if unit.summary.journalExcessVariance.isFinite, let journal = journalJump(unit, others: schoolOthers) {
                     indicators.append((u, journal))
                 }
@@ -177,12 +183,23 @@ public enum CrossYearAnalysis {
         }
     }
 
-    private static func yearJump(_ unit: UnitResult, others: [UnitResult]) -> IndicatorResult {
+    /// What the comparisons across years need of another unit of the same school.
+    private struct Earlier {
+        var summary: UnitSummary
+        var year: Int
+
+        init(_ unit: UnitResult) {
+            summary = unit.summary
+            year = unit.sitting.year
+        }
+    }
+
+    private static func yearJump(_ unit: UnitResult, others: [Earlier]) -> IndicatorResult {
         let (level, levelVariance) = pooled(others.map { ($0.summary.level, $0.summary.levelVariance) })
         let twos = others.reduce(0) { $0 + $1.summary.shareOfTwos } / Double(others.count)
         let d = unit.summary.level - level
         let z = d / (unit.summary.levelVariance + levelVariance).squareRoot()
-        let years = others.map(\.sitting.year)
+        let years = others.map(\.year)
         return IndicatorResult(code: "year_jump", direction: "level",
                                detail: ["years_compared": Double(years.count), "twos_change": unit.summary.shareOfTwos - twos],
                                test: HypothesisTestResult(
@@ -197,13 +214,13 @@ public enum CrossYearAnalysis {
     private static let cohortPupilsMethod = "the unit's standardised level against the same pupils a grade and a year later (normal approximation, calibrated by the sitting's empirical null); estimate: drop in SDs of the sittings' works"
     private static let cohortSchoolMethod = "the unit's standardised level against the same school's cohort a grade and a year later (normal approximation, calibrated by the sitting's empirical null); estimate: drop in SDs of the sittings' works"
 
-    private static func journalJump(_ unit: UnitResult, others: [UnitResult]) -> IndicatorResult? {
+    private static func journalJump(_ unit: UnitResult, others: [Earlier]) -> IndicatorResult? {
         let known = others.filter { $0.summary.journalExcessVariance.isFinite }
         guard !known.isEmpty else { return nil }
         let (excess, variance) = pooled(known.map { ($0.summary.journalExcess, $0.summary.journalExcessVariance) })
         let d = unit.summary.journalExcess - excess
         let z = d / (unit.summary.journalExcessVariance + variance).squareRoot()
-        return IndicatorResult(code: "year_jump", direction: "journal", detail: ["years_compared": Double(Set(known.map(\.sitting.year)).count)],
+        return IndicatorResult(code: "year_jump", direction: "journal", detail: ["years_compared": Double(Set(known.map(\.year)).count)],
                                test: HypothesisTestResult(
                                    statistic: z, parameter: Double(unit.works), pValue: NormalDistribution().upperTail(z), estimate: d,
                                    method: "the journal's excess «Понизили» against the same school's journals in other years (normal approximation, calibrated by the sitting's empirical null); estimate: rise of the excess share of works",
@@ -257,6 +274,13 @@ public enum CrossYearAnalysis {
 
         /// The key of the school's series of this subject and grade (year 0).
         var series: UnitKey { UnitKey(school: school, subject: subject, grade: grade, year: 0) }
+    }
+
+    /// A unit's key and where its result is.
+    private struct Located {
+        var key: UnitKey
+        var analysis: Int
+        var unit: Int
     }
 }
 

@@ -32,4 +32,23 @@ public struct IndicatorResult: Sendable, Equatable {
 
     /// The key multiplicity is controlled over: code and direction.
     public var family: String { direction.map { "\(code)/\($0)" } ?? code }
+
+    /// ``family`` as a key that is not built per call: the analysis groups some twenty
+    /// indicators of every unit by family, and a family name longer than fifteen bytes is
+    /// a heap string each time it is formed.
+    public struct FamilyKey: Hashable, Sendable {
+        public var code: String
+        public var direction: String?
+    }
+
+    public var familyKey: FamilyKey { FamilyKey(code: code, direction: direction) }
+
+    /// Whether ``family`` equals `family`, compared in place (codes and directions are ASCII).
+    public func isFamily(_ family: String) -> Bool {
+        guard let direction else { return code == family }
+        let name = family.utf8, codeBytes = code.utf8, directionBytes = direction.utf8
+        guard name.count == codeBytes.count + 1 + directionBytes.count, name.starts(with: codeBytes) else { return false }
+        let slash = name.index(name.startIndex, offsetBy: codeBytes.count)
+        return name[slash] == UInt8(ascii: "/") && name[name.index(after: slash)...].elementsEqual(directionBytes)
+    }
 }

@@ -32,7 +32,7 @@ struct JournalEvidenceCombination {
         let normal = NormalDistribution()
         let scores: [[Double?]] = units.map { unit in
             Self.parts.map { family in
-                unit.indicators.first { $0.family == family }.map { min(4, max(-4, normal.quantile(1 - max(1e-300, min(1, $0.test.pValue))))) }
+                unit.indicators.first { $0.isFamily(family) }.map { min(4, max(-4, normal.quantile(1 - max(1e-300, min(1, $0.test.pValue))))) }
             }
         }
         var covariance = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
@@ -59,7 +59,7 @@ struct JournalEvidenceCombination {
 
     /// The combination for one unit, or `nil` without «Понизили» or with fewer than two parts.
     func inflatedJournal(_ unit: UnitResult) -> IndicatorResult? {
-        let present = Self.parts.indices.compactMap { i in unit.indicators.first { $0.family == Self.parts[i] }.map { (i, $0) } }
+        let present = Self.parts.indices.compactMap { i in unit.indicators.first { $0.isFamily(Self.parts[i]) }.map { (i, $0) } }
         guard present.count >= 2, let lowered = present.first(where: { $0.1.direction == "lowered" })?.1 else { return nil }
         let statistic = present.reduce(0.0) { $0 - 2 * log(max(1e-300, $1.1.test.pValue)) }
         let expectation = 2 * Double(present.count)

@@ -51,9 +51,9 @@ public enum RiskModel {
 
     /// Fills q-values, `fired`, the risk score and level of every unit of one sitting.
     public static func apply(to units: inout [UnitResult], thresholds: Thresholds = .standard) {
-        var families: [String: [(unit: Int, indicator: Int)]] = [:]
-        for (u, unit) in units.enumerated() {
-            for (i, indicator) in unit.indicators.enumerated() { families[indicator.family, default: []].append((u, i)) }
+        var families: [IndicatorResult.FamilyKey: [(unit: Int, indicator: Int)]] = [:]
+        for u in units.indices {
+            for i in units[u].indicators.indices { families[units[u].indicators[i].familyKey, default: []].append((u, i)) }
         }
         for members in families.values {
             let q = BenjaminiHochberg.qValues(members.map { Self.weighted(units[$0.unit].indicators[$0.indicator].test.pValue, units[$0.unit]) })

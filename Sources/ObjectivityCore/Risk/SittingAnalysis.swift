@@ -151,18 +151,14 @@ public struct SittingAnalysis: Sendable {
     /// empirical null (a between-unit variance growing with the unit's size), estimated from
     /// units of at least ``ThresholdPeakTest/smallUnit`` works.
     static func calibrate(_ units: inout [UnitResult], families: [String]) {
-        // Where each family's results are, found in one pass (a family's name is built
-        // from its code and direction, so it is not compared per unit and family).
-        let wanted = Set(families)
-        var places: [String: [(unit: Int, indicator: Int)]] = [:]
+        // Where each family's results are, found in one pass, the names compared in place.
+        var places = [[(unit: Int, indicator: Int)]](repeating: [], count: families.count)
         for u in units.indices {
             for i in units[u].indicators.indices {
-                let family = units[u].indicators[i].family
-                if wanted.contains(family) { places[family, default: []].append((u, i)) }
+                if let f = families.firstIndex(where: units[u].indicators[i].isFamily) { places[f].append((u, i)) }
             }
         }
-        for family in families {
-            let found = places[family] ?? []
+        for found in places {
             var z: [Double] = [], works: [Int] = []
             var previousUnit = -1
             for (u, i) in found where units[u].works >= ThresholdPeakTest.smallUnit {
