@@ -256,44 +256,69 @@ public struct AnswerSimilarityTest: Sendable {
         }
         let mean = expectation.ratioMean, variance = expectation.ratioVariance
         guard variance > 0, (Double(observedSum) - mean) / variance.squareRoot() >= screening else { return 1 }
-        // This task's outcomes: a match on each category, or a mismatch, on the lattice.
-        let tasks: [[(weight: Int, probability: Double)]] = blocks.map { block in
-            var matchTotal = 0.0
-            var outcomes: [(weight: Int, probability: Double)] = block.map { c in
-                let q = probabilities[a][c] * probabilities[b][c]
-                matchTotal += q
-                return (Int(matchWeightTable[pairBase + c]), q)
+        // Each task's outcomes are a match on one of its categories (weight from the table,
+        // probability P(a)·P(b)) or a mismatch. Everything below lives in a few buffers
+        // made once per pair: this runs for every screened pair of every unit of a country.
+        let taskCount = blocks.count
+        var highs = [Int](repeating: mismatch, count: taskCount), lows = highs
+        var widest = 0
+        for (k, block) in blocks.enumerated() {
+            for c in block {
+                let weight = Int(matchWeightTable[pairBase + c])
+                highs[k] = max(highs[k], weight)
+                lows[k] = min(lows[k], weight)
             }
-            outcomes.append((mismatch, max(0, 1 - matchTotal)))
-            return outcomes
+            widest = max(widest, block.count + 1)
         }
         // Convolution of the tasks, keeping only sums that may still end on either side of
         // the observed one: a sum that reaches it whatever follows is counted and dropped, a
-        // sum that cannot reach it any more is dropped.
-        let highs = tasks.map { $0.map(\.weight).max()! }, lows = tasks.map { $0.map(\.weight).min()! }
-        var maxAfter = [Int](repeating: 0, count: tasks.count + 1), minAfter = maxAfter
-        for k in stride(from: tasks.count - 1, through: 0, by: -1) {
+        // sum that cannot reach it any more is dropped. Sums below
+        // `observedSum − maxAfter` are dropped, sums from `observedSum − minAfter` reached,
+        // the band between kept.
+        var maxAfter = [Int](repeating: 0, count: taskCount + 1), minAfter = maxAfter
+        for k in stride(from: taskCount - 1, through: 0, by: -1) {
             maxAfter[k] = maxAfter[k + 1] + highs[k]
             minAfter[k] = minAfter[k + 1] + lows[k]
         }
-        var distribution = [1.0], base = 0, reached = 0.0  // distribution[t] is the mass at sum base + t
-        for (k, outcomes) in tasks.enumerated() {
-            var next = [Double](repeating: 0, count: distribution.count + highs[k] - lows[k])
-            for (t, mass) in distribution.enumerated() where mass > 0 {
-                for outcome in outcomes { next[t + outcome.weight - lows[k]] += mass * outcome.probability }
+        let capacity = zip(highs, lows).reduce(1) { $0 + $1.0 - $1.1 }
+        var distribution = [Double](repeating: 0, count: capacity), next = distribution
+        var offsets = [Int](repeating: 0, count: widest), chances = [Double](repeating: 0, count: widest)
+        distribution[0] = 1
+        var length = 1, base = 0, reached = 0.0  // distribution[t] is the mass at sum base + t
+        let pa = probabilities[a], pb = probabilities[b]
+        for (k, block) in blocks.enumerated() {
+            var outcomes = 0, matchTotal = 0.0
+            for c in block {
+                let q = pa[c] * pb[c]
+                matchTotal += q
+                offsets[outcomes] = Int(matchWeightTable[pairBase + c]) - lows[k]
+                chances[outcomes] = q
+                outcomes += 1
+            }
+            offsets[outcomes] = mismatch - lows[k]
+            chances[outcomes] = max(0, 1 - matchTotal)
+            outcomes += 1
+            let nextLength = length + highs[k] - lows[k]
+            for t in 0..<nextLength { next[t] = 0 }
+            for t in 0..<length {
+                let mass = distribution[t]
+                guard mass > 0 else { continue }
+                for o in 0..<outcomes { next[t + offsets[o]] += mass * chances[o] }
             }
             let nextBase = base + lows[k]
-            var kept: [Double] = [], keptBase = nextBase
-            for (t, mass) in next.enumerated() where mass > 0 {
+            var first = -1, last = -1
+            for t in 0..<nextLength where next[t] > 0 {
                 let sum = nextBase + t
-                if sum + minAfter[k + 1] >= observedSum { reached += mass; continue }
+                if sum + minAfter[k + 1] >= observedSum { reached += next[t]; continue }
                 if sum + maxAfter[k + 1] < observedSum { continue }
-                if kept.isEmpty { keptBase = sum }
-                while keptBase + kept.count < sum { kept.append(0) }
-                kept.append(mass)
+                if first < 0 { first = t }
+                last = t
             }
-            distribution = kept.isEmpty ? [0] : kept
-            base = keptBase
+            // Nothing left that could still decide: what has reached is the tail.
+            guard first >= 0 else { return min(1, reached) }
+            for t in first...last { distribution[t - first] = next[t] }
+            length = last - first + 1
+            base = nextBase + first
         }
         return min(1, reached)
     }
