@@ -27,8 +27,13 @@ public struct DistributionTest: Sendable {
 
     /// - Parameter seed: seed of this unit's Monte Carlo stream.
     public func test(counts: [Int], seed: UInt64) -> HypothesisTestResult {
+        test(counts: counts, shape: threshold.tiltedShape(counts: counts).weights, seed: seed)
+    }
+
+    /// ``test(counts:seed:)`` against `shape`, the unit's `threshold.tiltedShape(counts:)`
+    /// weights already fitted for `threshold_peak`.
+    public func test(counts: [Int], shape weights: [Double], seed: UInt64) -> HypothesisTestResult {
         let n = counts.reduce(0, +)
-        let weights = threshold.tiltedShape(counts: counts).weights
         let total = weights.reduce(0, +)
         guard n > 0, total > 0 else {
             return HypothesisTestResult(statistic: 0, parameter: Double(n), pValue: 1, estimate: 0, method: Self.method,

@@ -33,7 +33,7 @@ public struct ThresholdPeakTest: Sendable {
     public func test(counts: [Int]) -> [HypothesisTestResult] {
         precondition(counts.count == regionShape.count, "one count per score")
         let works = counts.reduce(0, +)
-        let (tilt, weights) = tiltedShape(counts: counts)
+        let weights = tiltedShape(counts: counts).weights
         return cuts.map { cut in
             let window = (cut - lowerWindow)...cut
             let inWindow = window.reduce(0) { $0 + counts[$1] }
@@ -76,8 +76,14 @@ public struct ThresholdPeakTest: Sendable {
     /// works at every cut; pooling them is more powerful for a small unit than the
     /// smallest of three p-values. Effect: excess share of the unit's works on the cuts.
     public func pooledTest(counts: [Int]) -> HypothesisTestResult {
+        pooledTest(counts: counts, shape: tiltedShape(counts: counts).weights)
+    }
+
+    /// ``pooledTest(counts:)`` against `shape`, the unit's ``tiltedShape(counts:)`` weights
+    /// already fitted (the `distribution` test uses the same shape, and fitting the tilt —
+    /// sixty bisections over every score — was the costlier half of both tests).
+    public func pooledTest(counts: [Int], shape weights: [Double]) -> HypothesisTestResult {
         let works = counts.reduce(0, +)
-        let (tilt, weights) = tiltedShape(counts: counts)
         var probabilities: [Double] = []
         var k = 0
         for cut in cuts {

@@ -49,11 +49,12 @@ public struct SittingAnalysis: Sendable {
             for row in rows { counts[Int(sitting.works.primaryScore[row])] += 1 }
             var indicators: [IndicatorResult] = []
             indicators.reserveCapacity(Self.indicatorsPerUnit)
-            indicators.append(IndicatorResult(code: "threshold_peak", test: threshold.pooledTest(counts: counts)))
+            let shape = threshold.tiltedShape(counts: counts).weights  // fitted once for both shape tests
+            indicators.append(IndicatorResult(code: "threshold_peak", test: threshold.pooledTest(counts: counts, shape: shape)))
             // The unit's Monte Carlo stream follows its login, not its place in the sitting:
             // the same works give the same result whatever order the files arrived in.
             var unitStream = SplitMix64(seed: seed, stream: StableHash.of(sitting.schools[school]))
-            indicators.append(IndicatorResult(code: "distribution", test: distribution.test(counts: counts, seed: unitStream.next())))
+            indicators.append(IndicatorResult(code: "distribution", test: distribution.test(counts: counts, shape: shape, seed: unitStream.next())))
             if let profile = profiles[school] { indicators.append(IndicatorResult(code: "task_inversion", test: profile)) }
             indicators.append(IndicatorResult(code: "person_fit", test: personFit.test(rows: rows, seed: unitStream.next())))
             let similar = similarity.test(sitting: sitting, rows: rows)
