@@ -72,13 +72,15 @@ public struct PersonFitTest: Sendable {
         let observed = rows.reduce(0.0) { $0 + u3[$1] } / Double(n)
         let expected = rows.reduce(0.0) { $0 + meanByTotal[totals[$1]] } / Double(n)
         let variance = rows.reduce(0.0) { $0 + varianceByTotal[totals[$1]] } / Double(n * n)
+        // Where each work's pool starts and how many values it holds, looked up once for
+        // all the draws (the same draws as indexing the pools inside the loop).
+        let pools = rows.map { (start: poolStart[totals[$0]], size: poolStart[totals[$0] + 1] - poolStart[totals[$0]]) }
         var rng = SplitMix64(seed: seed, stream: 0)
         var hits = 0, simulations = 0
         while simulations < maxSimulations && hits < exceedances {
             var sum = 0.0
-            for row in rows {
-                let start = poolStart[totals[row]], count = poolStart[totals[row] + 1] - start
-                sum += pooled[start + min(count - 1, Int(rng.nextUnit() * Double(count)))]
+            for pool in pools {
+                sum += pooled[pool.start + min(pool.size - 1, Int(rng.nextUnit() * Double(pool.size)))]
             }
             simulations += 1
             if sum / Double(n) >= observed - 1e-12 { hits += 1 }
