@@ -17,7 +17,7 @@ public struct IndicatorRecord: Codable, Sendable, Equatable {
         case pValue = "p_value", qValue = "q_value"
     }
 
-    public init(_ indicator: IndicatorResult) {
+    public init(_ indicator: borrowing IndicatorResult) {
         code = indicator.code
         statistic = indicator.test.statistic
         pValue = Self.round(indicator.test.pValue)

@@ -35,7 +35,7 @@ public struct UnitRecord: Codable, Sendable, Equatable {
         n = unit.works
         riskScore = (unit.riskScore * 10_000).rounded() / 10_000
         riskLevel = unit.riskLevel
-        indicators = unit.indicators.map(IndicatorRecord.init)
+        indicators = unit.indicators.map { IndicatorRecord($0) }
         earlierFlaggedYears = unit.earlierFlaggedYears.isEmpty ? nil : unit.earlierFlaggedYears
         priorWeight = unit.priorWeight == 1 ? nil : (unit.priorWeight * 1000).rounded() / 1000
         self.explanation = explanation

@@ -91,24 +91,27 @@ struct ScanCommand: ParsableCommand {
             for (u, unit) in analysis.units.enumerated() { ranking.append((unit.riskScore, unit.school, a, u)) }
         }
         ranking.sort { ($0.score, $1.school) > ($1.score, $0.school) }
-        let ranked = ranking.map { (analysis: $0.analysis, unit: analyses[$0.analysis].units[$0.unit]) }
-        let alerts = ranked.filter { $0.unit.riskLevel >= .medium }.map { a, unit in
-            UnitRecord(unit, explanation: UnitExplanation.text(for: unit, sitting: analyses[a].sitting))
+        let analysed = analyses
+        let alerts = ranking.filter { analysed[$0.analysis].units[$0.unit].riskLevel >= .medium }.map { place in
+            UnitRecord(analysed[place.analysis].units[place.unit],
+                       explanation: UnitExplanation.text(for: analysed[place.analysis].units[place.unit], sitting: analysed[place.analysis].sitting))
         }
-        timer.lap("rank \(ranked.count) units, explain \(alerts.count) alerts")
+        timer.lap("rank \(ranking.count) units, explain \(alerts.count) alerts")
         let directory = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try AtomicFileWriter.write(JSONLines.encode(sittingRecords), to: directory.appendingPathComponent("sittings.jsonl"))
         try AtomicFileWriter.write(JSONLines.encode(analyses.flatMap(ClusterRecord.records(for:))),
                                    to: directory.appendingPathComponent("clusters.jsonl"))
-        try AtomicFileWriter.write(pieces: ParallelPieces(ranked.map(\.unit)) { UnitLineWriter.line(UnitRecord($0)) },
+        let places = ranking.map { (analysis: $0.analysis, unit: $0.unit) }
+        try AtomicFileWriter.write(pieces: ParallelPieces(places) { UnitLineWriter.line(UnitRecord(analysed[$0.analysis].units[$0.unit])) },
                                    to: directory.appendingPathComponent("units.jsonl"))
         try AtomicFileWriter.write(pieces: alerts.lazy.map { UnitLineWriter.line($0) }, to: directory.appendingPathComponent("alerts.jsonl"))
-        let counts = Dictionary(grouping: ranked, by: { $0.unit.riskLevel }).mapValues(\.count)
+        let counts = Dictionary(grouping: ranking, by: { analysed[$0.analysis].units[$0.unit].riskLevel }).mapValues(\.count)
         print("")
-        print("Единиц анализа: \(ranked.count); риск высокий: \(counts[.high] ?? 0), средний: \(counts[.medium] ?? 0), низкий: \(counts[.low] ?? 0)")
+        print("Единиц анализа: \(ranking.count); риск высокий: \(counts[.high] ?? 0), средний: \(counts[.medium] ?? 0), низкий: \(counts[.low] ?? 0)")
         print("Начало рейтинга:")
-        for (a, unit) in ranked.prefix(top) {
+        for place in ranking.prefix(top) {
+            let a = place.analysis, unit = analysed[a].units[place.unit]
             let fired = unit.indicators.filter(\.fired).map(\.family)
             print(String(format: "  %.4f %@ %@ %@, работ %d: %@", unit.riskScore, unit.riskLevel.rawValue, unit.school,
                          analyses[a].sitting.key.description, unit.works, fired.joined(separator: ", ")))
