@@ -80,8 +80,8 @@ public struct ThresholdPeakTest: Sendable {
     }
 
     /// ``pooledTest(counts:)`` against `shape`, the unit's ``tiltedShape(counts:)`` weights
-    /// already fitted (the `distribution` test uses the same shape, and fitting the tilt —
-    /// sixty bisections over every score — was the costlier half of both tests).
+    /// already fitted (the `distribution` test uses the same shape, and fitting the tilt
+    /// twice was the costlier half of both tests).
     public func pooledTest(counts: [Int], shape weights: [Double]) -> HypothesisTestResult {
         let works = counts.reduce(0, +)
         var probabilities: [Double] = []

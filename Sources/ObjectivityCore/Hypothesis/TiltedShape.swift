@@ -17,7 +17,7 @@ public enum TiltedShape {
     /// tilted mean increases with λ); 0 when the unit has no such score.
     ///
     /// Newton's method from λ = 0 (the mean's derivative is the tilted variance), kept
-    /// inside a bisection bracket: every unit of a country fits this twice, and the sixty
+    /// inside a bisection bracket: every unit of a country is fitted, and the sixty
     /// bisections it replaces took an exponential per score each.
     /// - Parameter counts: the unit's results per score (same length as the shape).
     public static func fittedTilt(regionShape: [Double], counts: [Int], excluded: (Int) -> Bool) -> Double {

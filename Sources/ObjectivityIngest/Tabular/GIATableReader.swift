@@ -131,7 +131,7 @@ struct GIATableReader {
         withUnsafeBytes(of: schoolID.littleEndian) { keyScratch.append(contentsOf: $0) }
         withUnsafeBytes(of: subjectID.littleEndian) { keyScratch.append(contentsOf: $0) }
         keyScratch.append(UInt8(y - 2000))
-        keyScratch.append(UInt8(GIAExam.allCases.firstIndex(of: e)!))
+        keyScratch.append(contentsOf: e.rawValue.utf8)
         keyScratch.append(contentsOf: row.bytes(row.trimmedRange(of: code)))
         let isNew = keyScratch.withUnsafeBufferPointer { key -> Bool in
             let hash = ByteHash.fnv1a(key)

@@ -26,27 +26,25 @@ final class HeaderMemo: Sendable {
             key.append(contentsOf: cell.utf8)
             key.append(0x1F)
         }
-        if let known = columns.withLock({ $0[key] }) { return known }
-        let made = VPRColumns(header: header)
-        columns.withLock { if $0.count < Self.capacity { $0[key] = made } }
-        return made
+        return Self.recall(key, in: columns) { VPRColumns(header: header) }
     }
 
     /// `parser.parse(text)`.
     func parse(_ text: String, with parser: SittingNameParser) -> SittingNameParser.Parsed {
-        let key = Array(text.utf8)
-        if let known = titles.withLock({ $0[key] }) { return known }
-        let made = parser.parse(text)
-        titles.withLock { if $0.count < Self.capacity { $0[key] = made } }
-        return made
+        Self.recall(Array(text.utf8), in: titles) { parser.parse(text) }
     }
 
     /// Whether `subjects` knows `subject`.
     func isKnown(_ subject: String, in subjects: SubjectCatalogue) -> Bool {
-        let key = Array(subject.utf8)
-        if let known = knownSubjects.withLock({ $0[key] }) { return known }
-        let made = subjects.canonical(subject) != nil
-        knownSubjects.withLock { if $0.count < Self.capacity { $0[key] = made } }
+        Self.recall(Array(subject.utf8), in: knownSubjects) { subjects.canonical(subject) != nil }
+    }
+
+    /// The value kept for `key` in `table`, else `make()` kept there (while there is room).
+    /// `make` runs outside the lock: two threads may both make a value, never a different one.
+    private static func recall<Value: Sendable>(_ key: [UInt8], in table: borrowing Mutex<[[UInt8]: Value]>, make: () -> Value) -> Value {
+        if let known = table.withLock({ $0[key] }) { return known }
+        let made = make()
+        table.withLock { if $0.count < capacity { $0[key] = made } }
         return made
     }
 }
