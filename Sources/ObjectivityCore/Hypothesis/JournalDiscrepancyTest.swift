@@ -124,10 +124,10 @@ public struct JournalDiscrepancyTest: Sendable {
             works.append(self.rates(mark: Int(vpr[i]), journal: Int(journal[i]), score: score), level: levels[i],
                          mark: Int(vpr[i]), journal: Int(journal[i]))
         }
-        confirmedAdjustment = works.fit(\.confirmed, byJournal: true) { $0.journal == $0.mark }
-        raisedAdjustment = works.fit(\.raised, byJournal: true) { $0.mark > $0.journal }
-        loweredAdjustment = works.fit(\.lowered, byJournal: false) { $0.journal > $0.mark }
-        gapAdjustment = works.fit(\.gap, byJournal: false) { $0.journal - $0.mark >= 2 }
+        confirmedAdjustment = works.fit({ $0.confirmed }, byJournal: true) { $0.journal == $0.mark }
+        raisedAdjustment = works.fit({ $0.raised }, byJournal: true) { $0.mark > $0.journal }
+        loweredAdjustment = works.fit({ $0.lowered }, byJournal: false) { $0.journal > $0.mark }
+        gapAdjustment = works.fit({ $0.gap }, byJournal: false) { $0.journal - $0.mark >= 2 }
     }
 
     /// The four tests for a unit's works (marks 2…5; journal 0 = none, skipped); pass the
@@ -210,9 +210,12 @@ public struct JournalDiscrepancyTest: Sendable {
             marks.append((mark, journal))
         }
 
-        /// - Parameter byJournal: the rate is conditioned on the journal mark (else on the score).
-        func fit(_ base: KeyPath<BaseRates, Double>, byJournal: Bool, outcome: ((mark: Int, journal: Int)) -> Bool) -> LevelAdjustedRate {
-            LevelAdjustedRate(outcomes: marks.map(outcome), base: rates.map { $0[keyPath: base] },
+        /// - Parameters:
+        ///   - base: which of a work's rates (a closure, not a key path: a key path is
+        ///     projected through the runtime's generic metadata, per work of a sitting).
+        ///   - byJournal: the rate is conditioned on the journal mark (else on the score).
+        func fit(_ base: (BaseRates) -> Double, byJournal: Bool, outcome: ((mark: Int, journal: Int)) -> Bool) -> LevelAdjustedRate {
+            LevelAdjustedRate(outcomes: marks.map(outcome), base: rates.map(base),
                               level: levels.map { byJournal ? $0.vprSide : $0.journalSide },
                                      position: rates.map { byJournal ? $0.journalPosition : $0.scorePosition })
         }
