@@ -13,9 +13,10 @@ public struct KMeans: Sendable {
     public init(points: Matrix, k: Int, seed: UInt64) {
         precondition(k >= 1 && k <= max(1, points.rows), "1 ≤ k ≤ points")
         var best: (assignments: [Int], centroids: Matrix, inertia: Double)?
+        let norms = points.rowSquaredNorms()
         for restart in 0..<Self.restarts {
             var rng = SplitMix64(seed: seed, stream: UInt64(k), UInt64(restart))
-            let run = Self.lloyd(points, centroids: Self.seeds(points, k: k, rng: &rng))
+            let run = Self.lloyd(points, norms: norms, centroids: Self.seeds(points, norms: norms, k: k, rng: &rng))
             if best == nil || run.inertia < best!.inertia { best = run }
         }
         assignments = best!.assignments
@@ -25,13 +26,14 @@ public struct KMeans: Sendable {
 
     /// k-means++: each next seed drawn with probability proportional to its squared
     /// distance from the nearest seed so far.
-    private static func seeds(_ points: Matrix, k: Int, rng: inout SplitMix64) -> Matrix {
+    /// - Parameter norms: `points.rowSquaredNorms()`.
+    private static func seeds(_ points: Matrix, norms: [Double], k: Int, rng: inout SplitMix64) -> Matrix {
         let n = points.rows, d = points.columns
         var chosen = [min(n - 1, Int(rng.nextUnit() * Double(n)))]
         var nearest = [Double](repeating: .infinity, count: n)
         while chosen.count < k {
             let last = Matrix(rows: 1, columns: d, elements: Array(points.elements[(chosen.last! * d)..<((chosen.last! + 1) * d)]))
-            let distances = points.squaredDistances(to: last)
+            let distances = points.squaredDistances(to: last, ownNorms: norms)
             for i in 0..<n { nearest[i] = min(nearest[i], distances.elements[i]) }
             let total = nearest.reduce(0, +)
             guard total > 0 else { chosen.append(chosen.count % n); continue }
@@ -45,23 +47,34 @@ public struct KMeans: Sendable {
         return Matrix(rows: k, columns: d, elements: chosen.flatMap { points.elements[($0 * d)..<(($0 + 1) * d)] })
     }
 
-    private static func lloyd(_ points: Matrix, centroids start: Matrix) -> (assignments: [Int], centroids: Matrix, inertia: Double) {
+    /// Lloyd's iterations from `start` until no point changes its group.
+    /// - Parameter norms: `points.rowSquaredNorms()`.
+    private static func lloyd(_ points: Matrix, norms: [Double], centroids start: Matrix) -> (assignments: [Int], centroids: Matrix, inertia: Double) {
         let n = points.rows, d = points.columns, k = start.rows
         var centroids = start, assignments = [Int](repeating: -1, count: n), inertia = 0.0
+        var sums = [Double](repeating: 0, count: k * d), counts = [Double](repeating: 0, count: k)
         for _ in 0..<maximumIterations {
-            let distances = points.squaredDistances(to: centroids)
+            let distances = points.squaredDistances(to: centroids, ownNorms: norms)
             var changed = false
             inertia = 0
-            for i in 0..<n {
-                var best = 0
-                for c in 1..<max(1, k) where distances.elements[i * k + c] < distances.elements[i * k + best] { best = c }
-                if assignments[i] != best { assignments[i] = best; changed = true }
-                inertia += distances.elements[i * k + best]
+            distances.elements.withUnsafeBufferPointer { distance in
+                assignments.withUnsafeMutableBufferPointer { assigned in
+                    for i in 0..<n {
+                        var best = 0
+                        for c in 1..<max(1, k) where distance[i * k + c] < distance[i * k + best] { best = c }
+                        if assigned[i] != best { assigned[i] = best; changed = true }
+                        inertia += distance[i * k + best]
+                    }
+                }
             }
-            var sums = [Double](repeating: 0, count: k * d), counts = [Double](repeating: 0, count: k)
-            for i in 0..<n {
-                counts[assignments[i]] += 1
-                for j in 0..<d { sums[assignments[i] * d + j] += points.elements[i * d + j] }
+            for c in 0..<k { counts[c] = 0 }
+            for e in 0..<(k * d) { sums[e] = 0 }
+            points.elements.withUnsafeBufferPointer { point in
+                for i in 0..<n {
+                    let group = assignments[i]
+                    counts[group] += 1
+                    for j in 0..<d { sums[group * d + j] += point[i * d + j] }
+                }
             }
             for c in 0..<k where counts[c] > 0 { for j in 0..<d { centroids.elements[c * d + j] = sums[c * d + j] / counts[c] } }
             if !changed { break }
