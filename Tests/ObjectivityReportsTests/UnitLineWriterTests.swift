@@ -30,7 +30,7 @@ import Testing
         for (u, explanation) in [(unit(weight: 1, years: []), nil as String?),
                                  (unit(weight: 2.9431, years: [2023, 2024]), "Признаки «x»:\n\tp < 0,0001 \u{1} / ok")] {
             let record = UnitRecord(u, explanation: explanation)
-            let written = UnitLineWriter.line(record)
+            let written = UnitLineWriter.line(u, explanation: explanation)
             #expect(written.last == 0x0A && !written.dropLast().contains(0x0A), "one line")
             #expect(try object(written) == object(Array(encoder.encode(record))))
         }
@@ -42,7 +42,7 @@ import Testing
         var u = unit(weight: 1, years: [])
         u.indicators[0].test.pValue = 3.903119e-322
         u.indicators[0].qValue = 5e-324
-        let parsed = try object(UnitLineWriter.line(UnitRecord(u)))
+        let parsed = try object(UnitLineWriter.line(u))
         let indicator = try #require((parsed["indicators"] as? [NSDictionary])?.first)
         let p = try #require(indicator["p_value"] as? Double)
         #expect(p > 3.8e-322 && p < 4.0e-322, "\(p)")
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func alertID_isAddedAsAKey() throws {
-        let line = UnitLineWriter.line(UnitRecord(unit(weight: 1, years: [])), alertID: "2025-sch1-00ff")
+        let line = UnitLineWriter.line(unit(weight: 1, years: []), alertID: "2025-sch1-00ff")
         #expect(try object(line)["alert_id"] as? String == "2025-sch1-00ff")
         #expect(String(decoding: line, as: UTF8.self).hasPrefix("{\"alert_id\":\"2025-sch1-00ff\",\"exam\":\"ВПР\",\"grade\":5,"))
     }

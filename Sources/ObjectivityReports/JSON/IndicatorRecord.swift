@@ -22,16 +22,27 @@ public struct IndicatorRecord: Codable, Sendable, Equatable {
         statistic = indicator.test.statistic
         pValue = Self.round(indicator.test.pValue)
         qValue = Self.round(indicator.qValue)
-        effect = (indicator.test.estimate * 10_000).rounded() / 10_000
+        effect = Self.effect(indicator)
         fired = indicator.fired
         var detail = [String: String](minimumCapacity: indicator.detail.count + 6)
-        if let direction = indicator.direction { detail["direction"] = direction }
-        for (key, value) in indicator.detail { detail[key] = Self.text(value) }
-        if indicator.nullScale > 0 { detail["null_scale"] = Self.text((Double(indicator.nullScale) * 100).rounded() / 100) }
-        if let trials = indicator.test.parameter { detail["trials"] = String(Int(trials)) }
-        if !indicator.groups.isEmpty { detail["groups"] = indicator.groups.map { $0.joined(separator: ",") }.joined(separator: "; ") }
-        if !indicator.test.caveats.isEmpty { detail["caveats"] = indicator.test.caveats.joined(separator: "; ") }
+        Self.forEachDetail(of: indicator) { detail[$0] = $1 }
         self.detail = detail
+    }
+
+    /// The effect as written: four decimals.
+    static func effect(_ indicator: borrowing IndicatorResult) -> Double {
+        (indicator.test.estimate * 10_000).rounded() / 10_000
+    }
+
+    /// Each entry of ``detail`` as text, in the order they are set (a later one replaces
+    /// an earlier one of the same name): the record and ``UnitLineWriter`` share it.
+    static func forEachDetail(of indicator: borrowing IndicatorResult, _ body: (String, String) -> Void) {
+        if let direction = indicator.direction { body("direction", direction) }
+        for (key, value) in indicator.detail { body(key, text(value)) }
+        if indicator.nullScale > 0 { body("null_scale", text((Double(indicator.nullScale) * 100).rounded() / 100)) }
+        if let trials = indicator.test.parameter { body("trials", String(Int(trials))) }
+        if !indicator.groups.isEmpty { body("groups", indicator.groups.map { $0.joined(separator: ",") }.joined(separator: "; ")) }
+        if !indicator.test.caveats.isEmpty { body("caveats", indicator.test.caveats.joined(separator: "; ")) }
     }
 
     /// A detail value as text: integers without a decimal point.

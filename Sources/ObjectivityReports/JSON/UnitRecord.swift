@@ -33,11 +33,19 @@ public struct UnitRecord: Codable, Sendable, Equatable {
         subject = unit.sitting.subject
         grade = unit.sitting.grade
         n = unit.works
-        riskScore = (unit.riskScore * 10_000).rounded() / 10_000
+        riskScore = Self.riskScore(unit)
         riskLevel = unit.riskLevel
         indicators = unit.indicators.map { IndicatorRecord($0) }
         earlierFlaggedYears = unit.earlierFlaggedYears.isEmpty ? nil : unit.earlierFlaggedYears
-        priorWeight = unit.priorWeight == 1 ? nil : (unit.priorWeight * 1000).rounded() / 1000
+        priorWeight = Self.priorWeight(unit)
         self.explanation = explanation
+    }
+
+    /// The risk score as written: four decimals.
+    static func riskScore(_ unit: UnitResult) -> Double { (unit.riskScore * 10_000).rounded() / 10_000 }
+
+    /// The prior weight as written (three decimals), nil when it is 1.
+    static func priorWeight(_ unit: UnitResult) -> Double? {
+        unit.priorWeight == 1 ? nil : (unit.priorWeight * 1000).rounded() / 1000
     }
 }

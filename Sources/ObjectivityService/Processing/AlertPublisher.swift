@@ -59,10 +59,10 @@ public struct AlertPublisher: Sendable {
         let toEncode = stale.map { (order[$0].unit, order[$0].sitting) }
         DispatchQueue.concurrentPerform(iterations: toEncode.count) { i in
             let (unit, s) = toEncode[i]
-            var entry = PublishedUnit(unit: unit, line: UnitLineWriter.line(UnitRecord(unit)), alertLine: nil)
+            var entry = PublishedUnit(unit: unit, line: UnitLineWriter.line(unit), alertLine: nil)
             if unit.riskLevel >= .medium {
                 let explanation = UnitExplanation.text(for: unit, sitting: analyses[s].sitting)
-                entry.alertLine = UnitLineWriter.line(UnitRecord(unit, explanation: explanation), alertID: IssuedAlert.id(for: unit))
+                entry.alertLine = UnitLineWriter.line(unit, explanation: explanation, alertID: IssuedAlert.id(for: unit))
             }
             encoded.store(entry, at: i)
         }

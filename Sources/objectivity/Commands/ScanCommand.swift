@@ -93,8 +93,7 @@ struct ScanCommand: ParsableCommand {
         ranking.sort { ($0.score, $1.school) > ($1.score, $0.school) }
         let analysed = analyses
         let alerts = ranking.filter { analysed[$0.analysis].units[$0.unit].riskLevel >= .medium }.map { place in
-            UnitRecord(analysed[place.analysis].units[place.unit],
-                       explanation: UnitExplanation.text(for: analysed[place.analysis].units[place.unit], sitting: analysed[place.analysis].sitting))
+            (place, UnitExplanation.text(for: analysed[place.analysis].units[place.unit], sitting: analysed[place.analysis].sitting))
         }
         timer.lap("rank \(ranking.count) units, explain \(alerts.count) alerts")
         let directory = URL(fileURLWithPath: out)
@@ -103,9 +102,11 @@ struct ScanCommand: ParsableCommand {
         try AtomicFileWriter.write(JSONLines.encode(analyses.flatMap(ClusterRecord.records(for:))),
                                    to: directory.appendingPathComponent("clusters.jsonl"))
         let places = ranking.map { (analysis: $0.analysis, unit: $0.unit) }
-        try AtomicFileWriter.write(pieces: ParallelPieces(places) { UnitLineWriter.line(UnitRecord(analysed[$0.analysis].units[$0.unit])) },
+        try AtomicFileWriter.write(pieces: ParallelPieces(places) { UnitLineWriter.line(analysed[$0.analysis].units[$0.unit]) },
                                    to: directory.appendingPathComponent("units.jsonl"))
-        try AtomicFileWriter.write(pieces: alerts.lazy.map { UnitLineWriter.line($0) }, to: directory.appendingPathComponent("alerts.jsonl"))
+        try AtomicFileWriter.write(pieces: alerts.lazy.map { place, explanation in
+            UnitLineWriter.line(analysed[place.analysis].units[place.unit], explanation: explanation)
+        }, to: directory.appendingPathComponent("alerts.jsonl"))
         let counts = Dictionary(grouping: ranking, by: { analysed[$0.analysis].units[$0.unit].riskLevel }).mapValues(\.count)
         print("")
         print("Единиц анализа: \(ranking.count); риск высокий: \(counts[.high] ?? 0), средний: \(counts[.medium] ?? 0), низкий: \(counts[.low] ?? 0)")
