@@ -38,36 +38,18 @@ struct ScanCommand: ParsableCommand {
         var timer = StageTimer()
         let progress = ScanProgress(totalFiles: files.count)
         let models = try modelOptions.load()
-        let batch = InputBatch(files: files, reader: InputFileReader(models: models), progress: progress.fileRead)
-        timer.lap("read \(files.count) files, \(batch.sittings.values.reduce(0) { $0 + $1.works.count }) works")
-        let rejected = batch.reports.filter { $0.error != nil }
-        let keys = batch.sittings.keys.sorted()
-        var registry: [SchoolRecord] = []
-        var gia: [GIAResults] = []
-        for report in batch.reports {
-            switch report.content {
-            case .schoolRegistry(let file): registry += file.schools
-            case .giaResults(let file): gia.append(file.results)
-            default: break
-            }
-        }
-        // ГИА sittings after the ВПР ones: the same analysis, their own indicators.
-        let giaSittings = GIASittingBuilder(minimums: models.giaMinimums, scales: models.scales,
-                                            municipalityOfSchool: Dictionary(registry.map { ($0.login, $0.municipality) },
-                                                                             uniquingKeysWith: { first, _ in first }))
-            .sittings(from: gia)
+        let inputs = Self.load(files, models: models, progress: progress)
+        timer.lap("read \(files.count) files, \(inputs.vprWorks) works")
+        let rejected = inputs.rejected
         // Sittings are independent: both cores work on them (BLAS stays single-threaded).
-        let sittings = keys.map { batch.sittings[$0]! } + giaSittings
-        let results = OrderedResults<SittingAnalysis>(count: sittings.count)
-        let seed = self.seed, registryFile = registry, giaTables = gia
-        DispatchQueue.concurrentPerform(iterations: sittings.count) { i in
-            let key = sittings[i].key
-            let context = key.isVPR ? SittingContext(for: key, registry: registryFile, gia: giaTables) : SittingContext()
-            results.store(SittingAnalysis(sitting: sittings[i], context: context, seed: seed), at: i)
-            progress.sittingAnalysed(of: sittings.count)
+        let results = OrderedResults<SittingAnalysis>(count: inputs.sittings.count)
+        let seed = self.seed
+        DispatchQueue.concurrentPerform(iterations: inputs.sittings.count) { i in
+            results.store(SittingAnalysis(sitting: inputs.sittings[i], context: inputs.contexts[i], seed: seed), at: i)
+            progress.sittingAnalysed(of: inputs.sittings.count)
         }
         var analyses = results.take()
-        timer.lap("analyse \(keys.count) ВПР and \(giaSittings.count) ГИА sittings")
+        timer.lap("analyse \(inputs.vprSittings) ВПР and \(inputs.sittings.count - inputs.vprSittings) ГИА sittings")
         progress.stage("анализ по годам: динамика, когорты, устойчивость")
         CrossYearAnalysis.apply(to: &analyses)
         timer.lap("across years")
@@ -120,5 +102,37 @@ struct ScanCommand: ParsableCommand {
         print("Файлов: \(files.count), отклонено: \(rejected.count); записано: \(out)/units.jsonl, alerts.jsonl, sittings.jsonl, clusters.jsonl")
         timer.lap("write outputs")
         if timings { FileHandle.standardError.write(Data(timer.report.utf8)) }
+    }
+
+    /// Reads `files` and keeps only what the analysis needs: the sittings (ВПР first, then
+    /// ГИА) with their contexts, and the rejected files' reports. The batch's reports of
+    /// every file and the raw ГИА tables end here, before the analysis starts (at national
+    /// size they held about a gigabyte until the outputs were written).
+    private static func load(_ files: [URL], models: ReferenceModels, progress: ScanProgress) -> ScanInputs {
+        let batch = InputBatch(files: files, reader: InputFileReader(models: models), progress: progress.fileRead)
+        var registry: [SchoolRecord] = []
+        var gia: [GIAResults] = []
+        for report in batch.reports {
+            switch report.content {
+            case .schoolRegistry(let file): registry += file.schools
+            case .giaResults(let file): gia.append(file.results)
+            default: break
+            }
+        }
+        let vpr = batch.sittings.keys.sorted().map { batch.sittings[$0]! }
+        // ГИА sittings after the ВПР ones: the same analysis, their own indicators.
+        let giaSittings = GIASittingBuilder(minimums: models.giaMinimums, scales: models.scales,
+                                            municipalityOfSchool: Dictionary(registry.map { ($0.login, $0.municipality) },
+                                                                             uniquingKeysWith: { first, _ in first }))
+            .sittings(from: gia)
+        // Each ВПР context scans every ГИА table: on both cores.
+        let made = OrderedResults<SittingContext>(count: vpr.count), tables = gia, schools = registry
+        DispatchQueue.concurrentPerform(iterations: vpr.count) { i in
+            made.store(SittingContext(for: vpr[i].key, registry: schools, gia: tables), at: i)
+        }
+        let contexts = made.take() + giaSittings.map { _ in SittingContext() }
+        return ScanInputs(sittings: vpr + giaSittings, contexts: contexts, vprSittings: vpr.count,
+                          vprWorks: vpr.reduce(0) { $0 + $1.works.count },
+                          rejected: batch.reports.filter { $0.error != nil })
     }
 }
