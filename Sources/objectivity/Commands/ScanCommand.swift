@@ -38,8 +38,8 @@ struct ScanCommand: ParsableCommand {
         var timer = StageTimer()
         let progress = ScanProgress(totalFiles: files.count)
         let models = try modelOptions.load()
-        let inputs = Self.load(files, models: models, progress: progress)
-        timer.lap("read \(files.count) files, \(inputs.vprWorks) works")
+        let inputs = Self.load(files, models: models, progress: progress, timer: &timer)
+        timer.lap("ГИА sittings and the ВПР sittings' contexts")
         let rejected = inputs.rejected
         // Sittings are independent: both cores work on them (BLAS stays single-threaded).
         let results = OrderedResults<SittingAnalysis>(count: inputs.sittings.count)
@@ -108,8 +108,9 @@ struct ScanCommand: ParsableCommand {
     /// ГИА) with their contexts, and the rejected files' reports. The batch's reports of
     /// every file and the raw ГИА tables end here, before the analysis starts (at national
     /// size they held about a gigabyte until the outputs were written).
-    private static func load(_ files: [URL], models: ReferenceModels, progress: ScanProgress) -> ScanInputs {
+    private static func load(_ files: [URL], models: ReferenceModels, progress: ScanProgress, timer: inout StageTimer) -> ScanInputs {
         let batch = InputBatch(files: files, reader: InputFileReader(models: models), progress: progress.fileRead)
+        timer.lap("read \(files.count) files, \(batch.sittings.values.reduce(0) { $0 + $1.works.count }) works")
         var registry: [SchoolRecord] = []
         var gia: [GIAResults] = []
         for report in batch.reports {
@@ -132,7 +133,6 @@ struct ScanCommand: ParsableCommand {
         }
         let contexts = made.take() + giaSittings.map { _ in SittingContext() }
         return ScanInputs(sittings: vpr + giaSittings, contexts: contexts, vprSittings: vpr.count,
-                          vprWorks: vpr.reduce(0) { $0 + $1.works.count },
                           rejected: batch.reports.filter { $0.error != nil })
     }
 }

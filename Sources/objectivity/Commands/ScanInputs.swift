@@ -10,7 +10,5 @@ struct ScanInputs: Sendable {
     var contexts: [SittingContext]
     /// How many of ``sittings`` are ВПР (they come first).
     var vprSittings: Int
-    /// Works in the ВПР sittings.
-    var vprWorks: Int
     var rejected: [InputFileReport]
 }
