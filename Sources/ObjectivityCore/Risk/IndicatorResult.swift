@@ -7,9 +7,8 @@ public struct IndicatorResult: Sendable, Equatable {
     /// For indicators with directions, which one.
     public var direction: String?
     public var test: HypothesisTestResult
-    /// Benjamini–Hochberg q-value within the sitting, for this code and direction.
-    public var qValue: Double
-    /// Whether the indicator fired (q below ``RiskModel/firingQ``).
+    /// Whether the indicator fired (q below ``RiskModel/firingQ``); in the padding after
+    /// ``test``.
     public var fired: Bool
     /// Scale of the sitting's empirical null the p-value was calibrated against (``EmpiricalNull``),
     /// to two decimals, at least 1; 0 for a family that is not calibrated. Kept apart from
@@ -17,6 +16,8 @@ public struct IndicatorResult: Sendable, Equatable {
     /// padding after ``fired``: a dictionary per calibrated indicator held about 0.7 GB at
     /// national size.
     public var nullScale: Float = 0
+    /// Benjamini–Hochberg q-value within the sitting, for this code and direction.
+    public var qValue: Double
     /// Groups of works the indicator points at, by participant code (`answer_similarity`:
     /// near-identical works); empty for the others.
     public var groups: [[String]] = []
