@@ -84,7 +84,7 @@ public struct InputFileReader: Sendable {
             case .recheckOutcomes: recheck!.consume(row)
             case nil:
                 let cells = row.strings
-                guard let recognised = TableKind.recognise(foldedHeader: cells.map(CellText.folded)) else {
+                guard let recognised = memo.headerKind(of: cells, recognise: { TableKind.recognise(foldedHeader: cells.map(CellText.folded)) }) else {
                     preamble.append(cells)
                     if preamble.count >= maxPreambleRows {
                         headerError = IngestError(.noHeader, file: name, expected: Self.headerExpectation,

@@ -1,7 +1,8 @@
 import ObjectivityCore
 import Synchronization
 
-/// Interpretations of Ф1 header rows and sitting titles already made in this batch.
+/// Interpretations of header rows (which table a header opens, a Ф1 header's columns) and
+/// of sitting titles already made in this batch.
 ///
 /// A national batch holds a hundred thousand Ф1 files written from a dozen templates:
 /// their header rows and title cells repeat file after file, while classifying a header
@@ -13,6 +14,7 @@ final class HeaderMemo: Sendable {
     private let columns = Mutex<[[UInt8]: VPRColumns]>([:])
     private let titles = Mutex<[[UInt8]: SittingNameParser.Parsed]>([:])
     private let knownSubjects = Mutex<[[UInt8]: Bool]>([:])
+    private let headerKinds = Mutex<[[UInt8]: TableKind]>([:])
     /// Entries kept per table: a batch of hostile files with ever-new headers must not grow
     /// the memo without bound.
     static let capacity = 4096
@@ -21,12 +23,28 @@ final class HeaderMemo: Sendable {
 
     /// ``VPRColumns`` of a header row.
     func columns(header: [String]) -> VPRColumns {
+        Self.recall(Self.key(header), in: columns) { VPRColumns(header: header) }
+    }
+
+    /// The kind of table `cells` are the header of, `recognise()` for a row not seen as a
+    /// header before (every row above the header is asked). Only headers are kept: the rows
+    /// above them (a school's name) are each a file's own.
+    func headerKind(of cells: [String], recognise: () -> TableKind?) -> TableKind? {
+        let key = Self.key(cells)
+        if let known = headerKinds.withLock({ $0[key] }) { return known }
+        guard let kind = recognise() else { return nil }
+        headerKinds.withLock { if $0.count < Self.capacity { $0[key] = kind } }
+        return kind
+    }
+
+    /// A row's cells as one key: their bytes, each followed by the unit separator.
+    private static func key(_ cells: [String]) -> [UInt8] {
         var key: [UInt8] = []
-        for cell in header {
+        for cell in cells {
             key.append(contentsOf: cell.utf8)
             key.append(0x1F)
         }
-        return Self.recall(key, in: columns) { VPRColumns(header: header) }
+        return key
     }
 
     /// `parser.parse(text)`.
