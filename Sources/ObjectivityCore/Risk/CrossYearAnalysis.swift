@@ -103,7 +103,7 @@ public enum CrossYearAnalysis {
         }
         // Each sitting's new indicators depend only on the others' results: both cores.
         let snapshot = analyses, lookup = index, seriesOf = series, ofSchool = bySchool, unitKeys = keys
-        let standardScores = analyses.map { SittingAnalysis.standardScores($0.sitting) }
+        let standardisations = analyses.map { ScoreStandardisation($0.sitting.works.primaryScore) }
         let found = OrderedResults<[(unit: Int, indicator: IndicatorResult)]>(count: snapshot.count)
         DispatchQueue.concurrentPerform(iterations: snapshot.count) { a in
             let analysis = snapshot[a]
@@ -124,9 +124,9 @@ public enum CrossYearAnalysis {
                 let next = UnitKey(school: key.school, subject: key.subject, grade: key.grade + 1, year: key.year + 1)
                 if let later = lookup[next] {
                     indicators.append((u, cohort(unit, rows: analysis.sitting.rows(ofSchool: analysis.sitting.schools.id(of: unit.school)!),
-                                                 in: analysis.sitting, scores: standardScores[a],
+                                                 in: analysis.sitting, scale: standardisations[a],
                                                  later: snapshot[later.analysis].units[later.unit], laterSitting: snapshot[later.analysis].sitting,
-                                                 laterScores: standardScores[later.analysis])))
+                                                 laterScale: standardisations[later.analysis])))
                 }
             }
             found.store(indicators, at: a)
@@ -227,15 +227,17 @@ public enum CrossYearAnalysis {
                                    alternative: .greater, standardized: z, caveats: caveats(unit)))
     }
 
-    private static func cohort(_ unit: UnitResult, rows: Range<Int>, in sitting: Sitting, scores: [Double],
-                               later: UnitResult, laterSitting: Sitting, laterScores: [Double]) -> IndicatorResult {
+    private static func cohort(_ unit: UnitResult, rows: Range<Int>, in sitting: Sitting, scale: ScoreStandardisation,
+                               later: UnitResult, laterSitting: Sitting, laterScale: ScoreStandardisation) -> IndicatorResult {
         var laterByCode: [String: Double] = [:]
         if let laterSchool = laterSitting.schools.id(of: later.school) {
-            for row in laterSitting.rows(ofSchool: laterSchool) { laterByCode[laterSitting.works.participantCode[row]] = laterScores[row] }
+            for row in laterSitting.rows(ofSchool: laterSchool) {
+                laterByCode[laterSitting.works.participantCode[row]] = laterScale.z(laterSitting.works.primaryScore[row])
+            }
         }
         var differences: [Double] = []
         for row in rows {
-            if let z = laterByCode[sitting.works.participantCode[row]] { differences.append(scores[row] - z) }
+            if let z = laterByCode[sitting.works.participantCode[row]] { differences.append(scale.z(sitting.works.primaryScore[row]) - z) }
         }
         let d: Double, variance: Double
         if differences.count >= minimumMatchedPupils {

@@ -123,12 +123,8 @@ public struct SittingAnalysis: Sendable {
 
     /// Each work's primary score in standard deviations of the sitting's works from their mean.
     static func standardScores(_ sitting: Sitting) -> [Double] {
-        let scores = sitting.works.primaryScore
-        let n = Double(max(1, scores.count))
-        let mean = scores.reduce(0.0) { $0 + Double($1) } / n
-        let variance = scores.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / max(1, n - 1)
-        let spread = variance > 0 ? variance.squareRoot() : 1
-        return scores.map { (Double($0) - mean) / spread }
+        let scale = ScoreStandardisation(sitting.works.primaryScore)
+        return sitting.works.primaryScore.map(scale.z)
     }
 
     /// A unit's summary for the comparisons across years. The journal excess's variance is
