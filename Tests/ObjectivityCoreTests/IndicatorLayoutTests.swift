@@ -28,4 +28,15 @@ import Testing
         b.parameter = 1
         #expect(a != b)
     }
+
+    @Test func detail_readsLikeTheDictionaryItWasMadeFrom() {
+        let values: [String: Double] = ["later_year": 2025, "matched": 17, "a": -0.5]
+        let detail = IndicatorDetail(values)
+        #expect(detail.count == 3 && !detail.isEmpty)
+        #expect(detail["matched"] == 17 && detail["later_year"] == 2025 && detail["missing"] == nil)
+        #expect(detail.map(\.key) == ["a", "later_year", "matched"], "name order")
+        #expect(Dictionary(uniqueKeysWithValues: detail.map { ($0.key, $0.value) }) == values)
+        #expect(detail == ["matched": 17, "a": -0.5, "later_year": 2025])
+        #expect(IndicatorDetail([:]).isEmpty && ([:] as IndicatorDetail) == IndicatorDetail([:]))
+    }
 }

@@ -155,7 +155,7 @@ public enum CrossYearAnalysis {
         for members in series.values where members.count > 1 {
             for member in members {
                 guard let (test, detail) = GIAMinimumTrendTest.test(current: member.share, earlier: members.map(\.share)) else { continue }
-                added[member.analysis].append((member.unit, IndicatorResult(code: "gia_minimum_trend", detail: detail, test: test)))
+                added[member.analysis].append((member.unit, IndicatorResult(code: "gia_minimum_trend", detail: IndicatorDetail(detail), test: test)))
             }
         }
         // In unit order within a sitting, whatever order the dictionary gave.

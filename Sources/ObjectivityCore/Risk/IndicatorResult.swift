@@ -3,7 +3,7 @@ public struct IndicatorResult: Sendable, Equatable {
     /// Stable code: `threshold_peak`, `journal_discrepancy`, …
     public var code: String
     /// Which side or part of the indicator (`confirmed`, `raised`, `lowered`, `large_gaps`; a cut).
-    public var detail: [String: Double]
+    public var detail: IndicatorDetail
     /// For indicators with directions, which one.
     public var direction: String?
     public var test: HypothesisTestResult
@@ -22,7 +22,7 @@ public struct IndicatorResult: Sendable, Equatable {
     /// near-identical works); empty for the others.
     public var groups: [[String]] = []
 
-    public init(code: String, direction: String? = nil, detail: [String: Double] = [:], test: HypothesisTestResult) {
+    public init(code: String, direction: String? = nil, detail: IndicatorDetail = [:], test: HypothesisTestResult) {
         self.code = code
         self.direction = direction
         self.detail = detail

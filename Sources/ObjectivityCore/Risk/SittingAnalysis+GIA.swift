@@ -38,7 +38,7 @@ extension SittingAnalysis {
             if held > 0 { detail["held_by_condition"] = Double(held) }
             let indicators = [
                 IndicatorResult(code: "gia_threshold_peak", test: threshold.pooledTest(counts: counts)),
-                IndicatorResult(code: "gia_minimum_share", detail: detail, test: outcome.test),
+                IndicatorResult(code: "gia_minimum_share", detail: IndicatorDetail(detail), test: outcome.test),
             ]
             units.append(UnitResult(sitting: sitting.key, school: sitting.schools[school], works: rows.count,
                                     indicators: indicators, riskScore: 0, riskLevel: .none))

@@ -62,7 +62,7 @@ public struct SittingAnalysis: Sendable {
             for (direction, test) in [("near_identical", similar.nearIdentical), ("shared_slips", similar.sharedSlips)] {
                 var detail = ["near_identical_groups": Double(groups.count)]
                 if direction == "near_identical" { detail["expected_pairs"] = (similar.expectedNearIdentical * 100).rounded() / 100 }
-                var result = IndicatorResult(code: "answer_similarity", direction: direction, detail: detail, test: test)
+                var result = IndicatorResult(code: "answer_similarity", direction: direction, detail: IndicatorDetail(detail), test: test)
                 result.groups = groups
                 indicators.append(result)
             }
