@@ -26,6 +26,11 @@ public struct PolytomousPersonFit: Sendable {
     private let minW: [Double]
     /// Steps in decreasing popularity, as (task, step m), for Gpoly.
     private let stepOrder: [(task: Int, step: Int)]
+    /// ``logits`` in one array, task after task, and where each task's steps start: U3poly
+    /// runs over every work of a country's sittings, and nested arrays cost a second
+    /// indirection and bounds check per step.
+    private let stepLogits: [Double]
+    private let stepStart: [Int]
 
     /// - Parameters:
     ///   - maxima: points of each task.
@@ -35,13 +40,21 @@ public struct PolytomousPersonFit: Sendable {
         self.maxima = maxima
         let tasks = maxima.count
         let works = tasks > 0 ? scores.count / tasks : 0
-        var reached = maxima.map { [Double](repeating: 0, count: $0) }
-        for w in 0..<works {
-            for k in 0..<tasks {
-                let x = min(Int(max(0, scores[w * tasks + k])), maxima[k])
-                for m in 0..<x { reached[k][m] += 1 }
+        var start = [0]
+        for maximum in maxima { start.append(start.last! + maximum) }
+        // Works reaching each step, counted in one flat array (whole numbers: exact in any order).
+        var reachedSteps = [Double](repeating: 0, count: start.last!)
+        scores.withUnsafeBufferPointer { score in
+            reachedSteps.withUnsafeMutableBufferPointer { reached in
+                for w in 0..<works {
+                    for k in 0..<tasks {
+                        let x = min(Int(max(0, score[w * tasks + k])), maxima[k])
+                        for m in 0..<x { reached[start[k] + m] += 1 }
+                    }
+                }
             }
         }
+        let reached = (0..<tasks).map { Array(reachedSteps[start[$0]..<start[$0 + 1]]) }
         let popularity = reached.map { $0.map { works > 0 ? $0 / Double(works) : 0 } }
         logits = popularity.map { steps in
             steps.map { p in
@@ -54,6 +67,8 @@ public struct PolytomousPersonFit: Sendable {
         var prefix = [0.0]
         for l in sorted { prefix.append(prefix.last! + l) }
         maxW = prefix
+        stepLogits = logits.flatMap { $0 }
+        stepStart = start
         // minW: the smallest Σ_k cumlogit_k(x_k) with Σ x_k = total, task by task.
         var best = [0.0]
         for k in 0..<tasks {
@@ -76,10 +91,13 @@ public struct PolytomousPersonFit: Sendable {
     /// U3poly of one work (task scores in task order; negative = not attempted).
     public func u3(_ scores: ArraySlice<Int8>) -> Double {
         var w = 0.0, total = 0
-        for (k, raw) in scores.enumerated() {
-            let x = min(Int(max(0, raw)), maxima[k])
-            total += x
-            for m in 0..<x { w += logits[k][m] }
+        stepLogits.withUnsafeBufferPointer { logit in
+            for (k, raw) in scores.enumerated() {
+                let x = min(Int(max(0, raw)), maxima[k])
+                total += x
+                let first = stepStart[k]
+                for m in 0..<x { w += logit[first + m] }
+            }
         }
         let top = maxW.count - 1
         let denominator = total == 0 || total == top ? 1 : maxW[total] - minW[total]
