@@ -1,7 +1,8 @@
 /// Every unit-level indicator over every school of one sitting, with multiplicity control
 /// and risk: the statistical heart of `objectivity scan`. Pure: a sitting in, results out.
 public struct SittingAnalysis: Sendable {
-    public let sitting: Sitting
+    /// The sitting analysed; its works are empty after ``releaseWorks()``.
+    public private(set) var sitting: Sitting
     /// Bunching at each cut, region level.
     public let bunching: [(mark: Int, estimate: BunchingEstimate)]
     /// Every unit's indicators and risk; ``CrossYearAnalysis`` adds its indicators later.
@@ -120,6 +121,13 @@ public struct SittingAnalysis: Sendable {
     /// the combined journal evidence). Reserved at once, because an array grown by appends
     /// doubles to 32, and a country has 600,000 units.
     static let indicatorsPerUnit = 18
+
+    /// Lets the sitting's works go once nothing will read them again (the outputs need the
+    /// results, keys and scales): at national size they are over a gigabyte, and the
+    /// outputs' formatting can reuse that memory instead of adding to the peak.
+    public mutating func releaseWorks() {
+        sitting.works = WorkColumns(taskCount: sitting.works.taskCount)
+    }
 
     /// Each work's primary score in standard deviations of the sitting's works from their mean.
     static func standardScores(_ sitting: Sitting) -> [Double] {

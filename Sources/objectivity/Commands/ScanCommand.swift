@@ -38,18 +38,23 @@ struct ScanCommand: ParsableCommand {
         var timer = StageTimer()
         let progress = ScanProgress(totalFiles: files.count)
         let models = try modelOptions.load()
-        let inputs = Self.load(files, models: models, progress: progress, timer: &timer)
+        var inputs = Self.load(files, models: models, progress: progress, timer: &timer)
         timer.lap("ГИА sittings and the ВПР sittings' contexts")
-        let rejected = inputs.rejected
+        let rejected = inputs.rejected, contexts = inputs.contexts, vprSittings = inputs.vprSittings
+        // Each analysis takes its sitting out of the box, which holds the only other
+        // reference: once the outputs no longer need the works, they can be let go.
+        let sittings = OrderedResults<Sitting>(count: inputs.sittings.count)
+        for (i, sitting) in inputs.sittings.enumerated() { sittings.store(sitting, at: i) }
+        inputs.sittings = []
         // Sittings are independent: both cores work on them (BLAS stays single-threaded).
-        let results = OrderedResults<SittingAnalysis>(count: inputs.sittings.count)
+        let results = OrderedResults<SittingAnalysis>(count: contexts.count)
         let seed = self.seed
-        DispatchQueue.concurrentPerform(iterations: inputs.sittings.count) { i in
-            results.store(SittingAnalysis(sitting: inputs.sittings[i], context: inputs.contexts[i], seed: seed), at: i)
-            progress.sittingAnalysed(of: inputs.sittings.count)
+        DispatchQueue.concurrentPerform(iterations: contexts.count) { i in
+            results.store(SittingAnalysis(sitting: sittings.take(at: i), context: contexts[i], seed: seed), at: i)
+            progress.sittingAnalysed(of: contexts.count)
         }
         var analyses = results.take()
-        timer.lap("analyse \(inputs.vprSittings) ВПР and \(inputs.sittings.count - inputs.vprSittings) ГИА sittings")
+        timer.lap("analyse \(vprSittings) ВПР and \(contexts.count - vprSittings) ГИА sittings")
         progress.stage("анализ по годам: динамика, когорты, устойчивость")
         CrossYearAnalysis.apply(to: &analyses)
         timer.lap("across years")
@@ -65,6 +70,9 @@ struct ScanCommand: ParsableCommand {
             }
             print("  \(analysis.sitting.key), работ \(analysis.sitting.works.count): " + parts.joined(separator: "; "))
         }
+        // Nothing below reads a work (explanations need the scales, the lines the results):
+        // the works go before the outputs are formatted, which reuse their memory.
+        for a in analyses.indices { analyses[a].releaseWorks() }
         // The ranking as positions (sitting, unit): every unit is written from where it lies,
         // one line at a time, so no second copy of the results is ever built.
         var ranking: [(score: Double, school: String, analysis: Int, unit: Int)] = []
