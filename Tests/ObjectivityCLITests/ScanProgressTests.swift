@@ -1,13 +1,13 @@
 import Foundation
 @testable import objectivity
+import ObjectivityCore
 import ObjectivityIngest
 import ObjectivityTesting
-import Synchronization
 import Testing
 
 @Suite struct ScanProgressTests {
     private final class Sink: Sendable {
-        let text = Mutex("")
+        let text = LockedValue("")
         func append(_ s: String) { text.withLock { $0 += s } }
     }
 

@@ -3,7 +3,6 @@ import Logging
 import ObjectivityCore
 import ObjectivityService
 import ObjectivityTesting
-import Synchronization
 import Testing
 
 /// Pupils' names arrive in the exports (a «ФИО» column) and must go nowhere: not into the
@@ -14,7 +13,7 @@ import Testing
 @Suite struct PrivacyTests {
     /// Collects every log line the daemon writes.
     final class CapturedLog: Sendable {
-        let lines = Mutex<[String]>([])
+        let lines = LockedValue<[String]>([])
     }
 
     struct CapturingHandler: LogHandler {

@@ -2,8 +2,8 @@
 import Glibc
 #endif
 import Foundation
+import ObjectivityCore
 import ObjectivityService
-import Synchronization
 import ObjectivityTesting
 
 /// `objectivity serve` as a child process over a temporary state directory: the real
@@ -18,7 +18,7 @@ final class RunningService {
 
     /// Bytes the pipe's reader appends on its own thread.
     private final class LogBuffer: Sendable {
-        let bytes = Mutex(Data())
+        let bytes = LockedValue(Data())
     }
     private(set) var process: Process?
 

@@ -1,11 +1,9 @@
-import Synchronization
-
 /// Results of parallel jobs, stored by job index so that what follows (output order, the
 /// bytes written) does not depend on which core finished first.
 public final class OrderedResults<Value: Sendable>: Sendable {
-    private let values: Mutex<[Value?]>
+    private let values: LockedValue<[Value?]>
 
-    public init(count: Int) { values = Mutex(Array(repeating: nil, count: count)) }
+    public init(count: Int) { values = LockedValue(Array(repeating: nil, count: count)) }
 
     public func store(_ value: Value, at index: Int) {
         values.withLock { $0[index] = value }

@@ -1,5 +1,4 @@
 import ObjectivityCore
-import Synchronization
 
 /// Interpretations of header rows (which table a header opens, a Ф1 header's columns) and
 /// of sitting titles already made in this batch.
@@ -11,10 +10,10 @@ import Synchronization
 /// functions of their text, so each distinct text is interpreted once and shared by the
 /// reading threads.
 final class HeaderMemo: Sendable {
-    private let columns = Mutex<[[UInt8]: VPRColumns]>([:])
-    private let titles = Mutex<[[UInt8]: SittingNameParser.Parsed]>([:])
-    private let knownSubjects = Mutex<[[UInt8]: Bool]>([:])
-    private let headerKinds = Mutex<[[UInt8]: TableKind]>([:])
+    private let columns = LockedValue<[[UInt8]: VPRColumns]>([:])
+    private let titles = LockedValue<[[UInt8]: SittingNameParser.Parsed]>([:])
+    private let knownSubjects = LockedValue<[[UInt8]: Bool]>([:])
+    private let headerKinds = LockedValue<[[UInt8]: TableKind]>([:])
     /// Entries kept per table: a batch of hostile files with ever-new headers must not grow
     /// the memo without bound.
     static let capacity = 4096
@@ -59,7 +58,7 @@ final class HeaderMemo: Sendable {
 
     /// The value kept for `key` in `table`, else `make()` kept there (while there is room).
     /// `make` runs outside the lock: two threads may both make a value, never a different one.
-    private static func recall<Value: Sendable>(_ key: [UInt8], in table: borrowing Mutex<[[UInt8]: Value]>, make: () -> Value) -> Value {
+    private static func recall<Value: Sendable>(_ key: [UInt8], in table: LockedValue<[[UInt8]: Value]>, make: () -> Value) -> Value {
         if let known = table.withLock({ $0[key] }) { return known }
         let made = make()
         table.withLock { if $0.count < capacity { $0[key] = made } }
