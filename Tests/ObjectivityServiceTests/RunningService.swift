@@ -99,11 +99,18 @@ final class RunningService {
         process.waitUntilExit()
     }
 
-    /// SIGTERM, then the exit status.
-    func stop() -> Int32? {
+    /// SIGTERM, then the exit status; SIGKILL (and nil) if the daemon has not ended
+    /// within `seconds`, so that a daemon that hangs on the way out fails its test
+    /// instead of stalling the run.
+    func stop(within seconds: Double = 120) -> Int32? {
         guard let process else { return nil }
         kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { usleep(50_000) }
+        if process.isRunning {
+            crash()
+            return nil
+        }
         return process.terminationStatus
     }
 }

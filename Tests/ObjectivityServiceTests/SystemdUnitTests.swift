@@ -15,16 +15,8 @@ import Testing
     }
 
     private func systemdAnalyze(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let run = try ProcessRun.run(URL(fileURLWithPath: "/usr/bin/systemd-analyze"), arguments)
+        return (run.status, run.standardOutput, run.standardError)
     }
 
     @Test func verify_printsNothing() throws {
