@@ -27,16 +27,18 @@ ci)
 esac
 
 run() {
-    local name=$1; shift
+    local name=$1 minutes=$2; shift 2
     local start=$(date +%s)
-    "$@" 2>&1 | grep -vE '^◇ .* started\.$|warning: Cannot export local symbol'
-    local status=${PIPESTATUS[0]}
+    bash scripts/bounded-test.sh "$minutes" ".build/ci-logs/${name}.log" "$@"
+    local status=$?
     echo "sanitizers: ${name}: exit status ${status}, $(( $(date +%s) - start )) s"
     return "$status"
 }
 
-run address env ASAN_OPTIONS=detect_leaks=0 swift test --sanitize=address --scratch-path .build-asan "${asan_filter[@]}"
+# Time limits: several times what each run takes here (ASan about 6 min with its build,
+# TSan about 8), so that only a run that stopped making progress is stopped.
+ASAN_OPTIONS=detect_leaks=0 run address 20 --sanitize=address --scratch-path .build-asan "${asan_filter[@]}"
 asan=$?
-run thread swift test --sanitize=thread --scratch-path .build-tsan "${tsan_filter[@]}"
+run thread 25 --sanitize=thread --scratch-path .build-tsan "${tsan_filter[@]}"
 tsan=$?
 [[ $asan -eq 0 && $tsan -eq 0 ]]
