@@ -122,6 +122,16 @@ public struct SittingAnalysis: Sendable {
     /// doubles to 32, and a country has 600,000 units.
     static let indicatorsPerUnit = 18
 
+    /// Lets the works' task-level columns (task scores, variants) go once the sitting's own
+    /// indicators are computed: what follows — the comparisons across years and the
+    /// outputs — reads a work only by its primary score, participant code and school. At
+    /// national size these columns are the larger part of the works' memory, and the
+    /// comparisons across years are when memory peaks.
+    public mutating func releaseTaskScores() {
+        sitting.works.taskScores = []
+        sitting.works.variant = []
+    }
+
     /// Lets the sitting's works go once nothing will read them again (the outputs need the
     /// results, keys and scales): at national size they are over a gigabyte, and the
     /// outputs' formatting can reuse that memory instead of adding to the peak.

@@ -50,7 +50,9 @@ struct ScanCommand: ParsableCommand {
         let results = OrderedResults<SittingAnalysis>(count: contexts.count)
         let seed = self.seed
         DispatchQueue.concurrentPerform(iterations: contexts.count) { i in
-            results.store(SittingAnalysis(sitting: sittings.take(at: i), context: contexts[i], seed: seed), at: i)
+            var analysis = SittingAnalysis(sitting: sittings.take(at: i), context: contexts[i], seed: seed)
+            analysis.releaseTaskScores()
+            results.store(analysis, at: i)
             progress.sittingAnalysed(of: contexts.count)
         }
         var analyses = results.take()
