@@ -23,7 +23,8 @@ let package = Package(
     targets: [
         benchmarkTarget("AnalysisBenchmarks", using: ["ObjectivityCore", "ObjectivityIngest", "ObjectivityTesting"]),
         benchmarkTarget("IngestBenchmarks", using: ["ObjectivityCore", "ObjectivityIngest", "ObjectivitySimulation", "ObjectivityTesting"]),
-        benchmarkTarget("IndicatorBenchmarks", using: ["ObjectivityCore", "ObjectivityIngest", "ObjectivitySimulation", "ObjectivityTesting"]),
+        benchmarkTarget("IndicatorBenchmarks",
+                        using: ["ObjectivityCore", "ObjectivityIngest", "ObjectivityReports", "ObjectivitySimulation", "ObjectivityTesting"]),
         benchmarkTarget("ServiceBenchmarks",
                         using: ["ObjectivityCore", "ObjectivityService", "ObjectivitySimulation", "ObjectivityTesting"]),
     ]

@@ -3,13 +3,14 @@ import Dispatch
 import Foundation
 import ObjectivityCore
 import ObjectivityIngest
+import ObjectivityReports
 import ObjectivitySimulation
 import ObjectivityTesting
 
-/// Each indicator family, clustering, a whole sitting and the indicators across years, on
-/// a simulated region of 4,000 schools (a tenth of the country) with one sitting
-/// (Математика, grade 5) in two years, read from its files by the real reader. Each
-/// family is timed over every school of the 2025 sitting, one core, the way
+/// Each indicator family, clustering, a whole sitting, the indicators across years and the
+/// units' output lines, on a simulated region of 4,000 schools (a tenth of the country)
+/// with one sitting (Математика, grade 5) in two years, read from its files by the real
+/// reader. Each family is timed over every school of the 2025 sitting, one core, the way
 /// ``SittingAnalysis`` calls it; the sitting and cross-year benchmarks use both cores as
 /// `scan` does. Per unit: divide by the schools printed at start-up.
 ///
@@ -116,6 +117,17 @@ let benchmarks: @Sendable () -> Void = {
     // SittingAnalysis: every indicator, calibration and risk
     Benchmark("sitting.all_indicators") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(SittingAnalysis(sitting: sitting, seed: 1).units.count) }
+    }
+
+    // units.jsonl: every unit's line, one core (scan writes them on both)
+    Benchmark("units_jsonl.lines") { benchmark in
+        let analysis = SittingAnalysis(sitting: sitting, seed: 1)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            var bytes = 0
+            for unit in analysis.units { bytes += UnitLineWriter.line(unit).count }
+            blackHole(bytes)
+        }
     }
 
     // year_jump, cohort, journal combination, persistence; both cores
