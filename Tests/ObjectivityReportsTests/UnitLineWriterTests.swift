@@ -1,6 +1,6 @@
 import Foundation
 import ObjectivityCore
-import ObjectivityReports
+@testable import ObjectivityReports
 import Testing
 
 @Suite struct UnitLineWriterTests {
@@ -47,6 +47,29 @@ import Testing
         let p = try #require(indicator["p_value"] as? Double)
         #expect(p > 3.8e-322 && p < 4.0e-322, "\(p)")
         #expect(try #require(indicator["q_value"] as? Double) > 0)
+    }
+
+    /// Numbers go through `Double.write(to:)`, not `description`: the bytes must be the
+    /// same — over doubles of every magnitude, subnormals, the rounded p-values and
+    /// four-decimal effects the lines hold, and negative zero.
+    @Test func numbers_areSpelledAsDescriptionSpellsThem() {
+        var rng = SplitMix64(seed: 11, stream: 0)
+        var values: [Double] = [-0.0, 0.1, 1.0 / 3, 5e-324, 3.903119e-322, 2.2250738585072014e-308, 1.7976931348623157e308,
+                                9_007_199_254_740_992, 123_456_789.125, -1.2345678901234567, 1e-5, 0.0001, 1e16]
+        for _ in 0..<200_000 {
+            let bits = UInt64(rng.nextUnit() * 0x1p52) | (UInt64(rng.nextUnit() * 2047) << 52) | (rng.nextUnit() < 0.5 ? 1 << 63 : 0)
+            values.append(Double(bitPattern: bits))
+            values.append(IndicatorRecord.round(rng.nextUnit()))
+            values.append((rng.nextNormal() * 10_000).rounded() / 10_000)
+        }
+        var mismatches: [Double] = []
+        for x in values where x.isFinite {
+            var out: [UInt8] = []
+            UnitLineWriter.number(x, into: &out)
+            let expected = x == x.rounded() && abs(x) < 9_007_199_254_740_992 ? String(Int64(x)) : x.description
+            if out != Array(expected.utf8) { mismatches.append(x) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 
     @Test func alertID_isAddedAsAKey() throws {

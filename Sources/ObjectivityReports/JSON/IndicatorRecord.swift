@@ -42,7 +42,10 @@ public struct IndicatorRecord: Codable, Sendable, Equatable {
         if indicator.nullScale > 0 { body("null_scale", text((Double(indicator.nullScale) * 100).rounded() / 100)) }
         if let trials = indicator.test.parameter { body("trials", String(Int(trials))) }
         if !indicator.groups.isEmpty { body("groups", indicator.groups.map { $0.joined(separator: ",") }.joined(separator: "; ")) }
-        if !indicator.test.caveats.isEmpty { body("caveats", indicator.test.caveats.joined(separator: "; ")) }
+        // One caveat is the common case (a small unit's, shared by its results): passed as
+        // it is, where joining would copy it into a new string for every result.
+        let caveats = indicator.test.caveats
+        if caveats.count == 1 { body("caveats", caveats[0]) } else if !caveats.isEmpty { body("caveats", caveats.joined(separator: "; ")) }
     }
 
     /// A detail value as text: integers without a decimal point.

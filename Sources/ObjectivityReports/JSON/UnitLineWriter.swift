@@ -96,7 +96,7 @@ public enum UnitLineWriter {
         if x == x.rounded(), abs(x) < 9_007_199_254_740_992 {
             integer(Int64(x), into: &out)
         } else {
-            out.append(contentsOf: x.description.utf8)
+            ByteTextSink.append(x, to: &out)
         }
     }
 
