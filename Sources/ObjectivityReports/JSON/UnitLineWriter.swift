@@ -32,9 +32,13 @@ public enum UnitLineWriter {
         key("indicators", &first, &out)
         out.append(UInt8(ascii: "["))
         var detail: [(key: String, value: String)] = []
-        for i in unit.indicators.indices {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            write(unit.indicators[i], detail: &detail, into: &out)
+        // Through the buffer: its elements are lent to `write`, where the array's subscript
+        // copied each result (retaining its strings and arrays) and destroyed the copy.
+        unit.indicators.withUnsafeBufferPointer { indicators in
+            for i in indicators.indices {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                write(indicators[i], detail: &detail, into: &out)
+            }
         }
         out.append(UInt8(ascii: "]"))
         key("n", &first, &out); integer(Int64(unit.works), into: &out)
@@ -72,7 +76,10 @@ public enum UnitLineWriter {
         out.append(UInt8(ascii: "{"))
         var firstDetail = true
         for entry in detail {
-            key(entry.key, &firstDetail, &out)
+            if !firstDetail { out.append(UInt8(ascii: ",")) }
+            firstDetail = false
+            string(entry.key, into: &out)
+            out.append(UInt8(ascii: ":"))
             string(entry.value, into: &out)
         }
         out.append(UInt8(ascii: "}"))
@@ -84,11 +91,14 @@ public enum UnitLineWriter {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// `"name":`, after a comma unless it is the object's first key.
-    private static func key(_ name: String, _ first: inout Bool, _ out: inout [UInt8]) {
+    /// `"name":`, after a comma unless it is the object's first key. The record's own keys
+    /// are literals that need no escaping: their bytes are copied as they are.
+    private static func key(_ name: StaticString, _ first: inout Bool, _ out: inout [UInt8]) {
         if !first { out.append(UInt8(ascii: ",")) }
         first = false
-        string(name, into: &out)
+        out.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(UInt8(ascii: "\""))
         out.append(UInt8(ascii: ":"))
     }
 
