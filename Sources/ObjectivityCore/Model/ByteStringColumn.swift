@@ -5,14 +5,16 @@
 public struct ByteStringColumn: Sendable, Equatable {
     /// UTF-8 bytes of all values, back to back.
     public private(set) var bytes: [UInt8] = []
-    /// `offsets[i]..<offsets[i + 1]` are the bytes of value `i`; `offsets[0] == 0`.
-    public private(set) var offsets: [Int] = [0]
+    /// `offsets[i]..<offsets[i + 1]` are the bytes of value `i`; `offsets[0] == 0`. Four
+    /// bytes each, not eight: a national scan holds some 29 million codes, and a column's
+    /// codes are far below 4 GiB (a whole national sitting's take about 25 MB).
+    public private(set) var offsets: [UInt32] = [0]
 
     public init() {}
 
     /// A column from its two buffers; `offsets` starts at 0 and ends at `bytes.count`.
-    public init(bytes: [UInt8], offsets: [Int]) {
-        precondition(offsets.first == 0 && offsets.last == bytes.count, "offsets cover the bytes")
+    public init(bytes: [UInt8], offsets: [UInt32]) {
+        precondition(offsets.first == 0 && offsets.last.map(Int.init) == bytes.count, "offsets cover the bytes")
         self.bytes = bytes
         self.offsets = offsets
     }
@@ -25,29 +27,29 @@ public struct ByteStringColumn: Sendable, Equatable {
     /// Appends one value given as UTF-8 bytes (concrete type: called once per work).
     public mutating func append(_ value: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: value)
-        offsets.append(bytes.count)
+        offsets.append(UInt32(bytes.count))
     }
 
     /// Appends one value given as UTF-8 bytes.
     public mutating func append(_ value: ArraySlice<UInt8>) {
         bytes.append(contentsOf: value)
-        offsets.append(bytes.count)
+        offsets.append(UInt32(bytes.count))
     }
 
     public mutating func append(_ value: String) {
         bytes.append(contentsOf: value.utf8)
-        offsets.append(bytes.count)
+        offsets.append(UInt32(bytes.count))
     }
 
     public var count: Int { offsets.count - 1 }
 
     public subscript(index: Int) -> String {
-        String(decoding: bytes[offsets[index]..<offsets[index + 1]], as: UTF8.self)
+        String(decoding: bytes[Int(offsets[index])..<Int(offsets[index + 1])], as: UTF8.self)
     }
 
     /// The raw bytes of value `index`, without making a `String`.
     public func utf8(at index: Int) -> ArraySlice<UInt8> {
-        bytes[offsets[index]..<offsets[index + 1]]
+        bytes[Int(offsets[index])..<Int(offsets[index + 1])]
     }
 
     /// This column reordered: value `i` of the result is value `order[i]` of this one.

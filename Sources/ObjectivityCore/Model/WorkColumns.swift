@@ -70,7 +70,7 @@ public struct WorkColumns: Sendable, Equatable {
     /// Approximate memory held by the columns, in bytes.
     public var byteSize: Int {
         school.count * 4 + classID.count * 4 + participantCode.bytes.count
-            + participantCode.offsets.count * 8 + variant.count * 2 + taskScores.count
+            + participantCode.offsets.count * 4 + variant.count * 2 + taskScores.count
             + primaryScore.count * 2 + mark.count + journalMark.count
     }
 }

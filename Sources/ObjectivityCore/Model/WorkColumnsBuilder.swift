@@ -14,7 +14,7 @@ public final class WorkColumnsBuilder {
     private var primaryScore: UnsafeMutablePointer<Int16>
     private var mark: UnsafeMutablePointer<Int8>
     private var journalMark: UnsafeMutablePointer<Int8>
-    private var codeOffsets: UnsafeMutablePointer<Int>
+    private var codeOffsets: UnsafeMutablePointer<UInt32>
     private var codeBytes: UnsafeMutablePointer<UInt8>
     private var codeByteCount = 0
     private var codeByteCapacity: Int
@@ -58,12 +58,12 @@ public final class WorkColumnsBuilder {
         if !participantCode.isEmpty { (codeBytes + codeByteCount).update(from: participantCode.baseAddress!, count: participantCode.count) }
         codeByteCount += participantCode.count
         count += 1
-        codeOffsets[count] = codeByteCount
+        codeOffsets[count] = UInt32(codeByteCount)
     }
 
     /// The participant code of work `work`, as appended.
     public func participantCode(of work: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: codeBytes + codeOffsets[work], count: codeOffsets[work + 1] - codeOffsets[work])
+        UnsafeBufferPointer(start: codeBytes + Int(codeOffsets[work]), count: Int(codeOffsets[work + 1] - codeOffsets[work]))
     }
 
     /// School id of work `work`, as appended.
