@@ -6,6 +6,8 @@ public import Foundation
 public enum AtomicFileWriter {
     /// Bytes gathered before each write(2).
     static let chunk = 1 << 20
+    /// Bytes written between two starts of the disk's writeback.
+    static let writebackStride = 32 << 20
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let path: String
@@ -26,6 +28,12 @@ public enum AtomicFileWriter {
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw Failure(path: temporary, code: errno) }
+        // Writeback is started every `writebackStride` bytes, so the disk works while the
+        // next lines are made and the fsync at the end waits for the last stride only (a
+        // national units.jsonl of 2.4 GB waited 3 s). POSIX_FADV_DONTNEED is what starts it
+        // on Linux (asynchronously), and lets the pages go once they are on disk: nothing
+        // reads the file back.
+        var written = 0, startedWriteback = 0
         func flush(_ bytes: [UInt8]) -> Int32? {
             var done = 0
             while done < bytes.count {
@@ -35,6 +43,11 @@ public enum AtomicFileWriter {
                     return errno
                 }
                 done += n
+            }
+            written += done
+            if written - startedWriteback >= Self.writebackStride {
+                _ = posix_fadvise(fd, off_t(startedWriteback), off_t(written - startedWriteback), POSIX_FADV_DONTNEED)
+                startedWriteback = written
             }
             return nil
         }

@@ -1,19 +1,19 @@
-public import Dispatch
+import Dispatch
 import Foundation
 import ObjectivityCore
 
 /// The bytes of many items — a line each — made on all cores and handed out in order, a
 /// block of items per piece: what ``AtomicFileWriter/write(pieces:to:permissions:)``
-/// takes. Only a few blocks exist at a time (one per core), so a national `units.jsonl`
-/// of a gigabyte is never in memory, yet formatting its 600,000 lines is not left to one
-/// core.
+/// takes. The next round of blocks (one per core) is being made while the caller writes
+/// the current one, so formatting and writing overlap; only two rounds exist at a time, so
+/// a national `units.jsonl` of two gigabytes is never in memory.
 public struct ParallelPieces<Item: Sendable>: Sequence, Sendable {
     private let items: [Item]
     private let block: Int
     private let make: @Sendable (Item) -> [UInt8]
 
     /// - Parameters:
-    ///   - block: items per piece (a few thousand keeps a piece near a megabyte).
+    ///   - block: items per piece (a few thousand keeps a piece near ten megabytes).
     ///   - make: one item's bytes; called from any thread.
     public init(_ items: [Item], block: Int = 4096, make: @escaping @Sendable (Item) -> [UInt8]) {
         self.items = items
@@ -21,31 +21,47 @@ public struct ParallelPieces<Item: Sendable>: Sequence, Sendable {
         self.make = make
     }
 
+    /// One round of blocks being made on the global queue.
+    fileprivate final class Round: Sendable {
+        let group = DispatchGroup()
+        let blocks: OrderedResults<[UInt8]>
+        /// Index of the first item after the round.
+        let end: Int
+
+        init(of pieces: ParallelPieces, from start: Int) {
+            let cores = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let count = Swift.min(cores, (pieces.items.count - start + pieces.block - 1) / pieces.block)
+            blocks = OrderedResults(count: count)
+            end = Swift.min(pieces.items.count, start + count * pieces.block)
+            let made = blocks
+            for b in 0..<count {
+                DispatchQueue.global().async(group: group) {
+                    let lower = start + b * pieces.block, upper = Swift.min(pieces.items.count, lower + pieces.block)
+                    var bytes: [UInt8] = []
+                    for i in lower..<upper { bytes += pieces.make(pieces.items[i]) }
+                    made.store(bytes, at: b)
+                }
+            }
+        }
+    }
+
     public struct Iterator: IteratorProtocol {
         fileprivate let pieces: ParallelPieces
-        fileprivate var position = 0
+        fileprivate var coming: Round?
         fileprivate var ready: [[UInt8]] = []
 
         public mutating func next() -> [UInt8]? {
             if ready.isEmpty {
-                let start = position
-                guard start < pieces.items.count else { return nil }
-                let cores = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
-                let blocks = Swift.min(cores, (pieces.items.count - start + pieces.block - 1) / pieces.block)
-                let made = OrderedResults<[UInt8]>(count: blocks)
-                let p = pieces
-                DispatchQueue.concurrentPerform(iterations: blocks) { b in
-                    let lower = start + b * p.block, upper = Swift.min(p.items.count, lower + p.block)
-                    var bytes: [UInt8] = []
-                    for i in lower..<upper { bytes += p.make(p.items[i]) }
-                    made.store(bytes, at: b)
-                }
-                ready = made.take().reversed()
-                position = Swift.min(pieces.items.count, start + blocks * pieces.block)
+                guard let round = coming else { return nil }
+                round.group.wait()
+                ready = round.blocks.take().reversed()
+                coming = round.end < pieces.items.count ? Round(of: pieces, from: round.end) : nil
             }
             return ready.popLast()
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(pieces: self) }
+    public func makeIterator() -> Iterator {
+        Iterator(pieces: self, coming: items.isEmpty ? nil : Round(of: self, from: 0))
+    }
 }
