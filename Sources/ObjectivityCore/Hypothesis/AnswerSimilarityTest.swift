@@ -64,6 +64,8 @@ public struct AnswerSimilarityTest: Sendable {
     private let scoreCount: Int
     /// What is expected of two works with scores a and b, at index a·`scoreCount` + b.
     private let expectations: [PairExpectation]
+    /// `expectations`' chance of at most one mismatch, alone: what every pair reads.
+    private let nearChances: [Double]
     /// The lattice weight of a match on each category for two works with scores a and b,
     /// at index (a·`scoreCount` + b)·`width` + column.
     private let matchWeightTable: [Int16]
@@ -74,6 +76,8 @@ public struct AnswerSimilarityTest: Sendable {
         var allMatch = 1.0
         /// Σ_k (1 − e_k)/e_k: with `allMatch`, the chance of exactly one mismatch.
         var mismatchRatios = 0.0
+        /// The chance that the two works differ on at most one task (capped at 1).
+        var nearIdentical: Double { min(1, allMatch * (1 + mismatchRatios)) }
         /// Mean and variance of the copying ratio (lattice steps).
         var ratioMean = 0.0
         var ratioVariance = 0.0
@@ -126,6 +130,7 @@ public struct AnswerSimilarityTest: Sendable {
         self.probabilities = probabilities
         scoreCount = top + 1
         (expectations, matchWeightTable) = Self.tabulate(probabilities, blocks: blocks, width: start)
+        nearChances = expectations.map(\.nearIdentical)
     }
 
     /// The pair tables: for every pair of primary scores, the expectations and the match
@@ -195,18 +200,29 @@ public struct AnswerSimilarityTest: Sendable {
         let candidateMismatches = Double(tasks) * Self.candidateMismatchShare
         let screening = NormalDistribution().quantile(1 - Self.pairAlpha / pairs) - Self.screeningMargin
         var scratch = TailScratch(taskCount: tasks, width: width)
-        for i in 0..<n {
-            for j in (i + 1)..<n {
-                let expectation = expectations[scores[i] * scoreCount + scores[j]]
-                let mismatches = Double(tasks) - observed.elements[i * n + j]
-                nearExpected += min(1, expectation.allMatch * (1 + expectation.mismatchRatios))
-                if mismatches <= 1.5 { nearCount += 1; nearEdges.append((i, j)) }
-                guard mismatches <= candidateMismatches else { continue }
-                let p = copyingTail(scores[i], scores[j], columns[(i * tasks)..<(i * tasks + tasks)],
-                                    columns[(j * tasks)..<(j * tasks + tasks)], expectation: expectation, screening: screening,
-                                    scratch: &scratch)
-                smallest = min(smallest, p)
-                if p * pairs <= Self.pairAlpha { slipEdges.append((i, j)) }
+        // Every pair of every unit of a country passes here (some 600 million): the tables
+        // are read through their buffers, with no bounds or overflow checks per pair.
+        let nearChances = self.nearChances
+        scores.withUnsafeBufferPointer { scores in
+            columns.withUnsafeBufferPointer { columns in
+                observed.elements.withUnsafeBufferPointer { observed in
+                    nearChances.withUnsafeBufferPointer { nearChances in
+                        for i in 0..<n {
+                            let rowOfScores = scores[i] &* scoreCount
+                            for j in (i &+ 1)..<n {
+                                let mismatches = Double(tasks) - observed[i &* n &+ j]
+                                nearExpected += nearChances[rowOfScores &+ scores[j]]
+                                if mismatches <= 1.5 { nearCount += 1; nearEdges.append((i, j)) }
+                                guard mismatches <= candidateMismatches else { continue }
+                                let p = copyingTail(scores[i], scores[j], UnsafeBufferPointer(rebasing: columns[(i &* tasks)..<(i &* tasks &+ tasks)]),
+                                                    UnsafeBufferPointer(rebasing: columns[(j &* tasks)..<(j &* tasks &+ tasks)]),
+                                                    screening: screening, scratch: &scratch)
+                                smallest = min(smallest, p)
+                                if p * pairs <= Self.pairAlpha { slipEdges.append((i, j)) }
+                            }
+                        }
+                    }
+                }
             }
         }
         // Near-identical components listed when the unit holds far more such pairs than
@@ -218,7 +234,7 @@ public struct AnswerSimilarityTest: Sendable {
             for (a, i) in component.enumerated() {
                 for j in component[(a + 1)...] {
                     let expectation = expectations[scores[i] * scoreCount + scores[j]]
-                    expectedInside += min(1, expectation.allMatch * (1 + expectation.mismatchRatios))
+                    expectedInside += expectation.nearIdentical
                     if Double(tasks) - observed.elements[i * n + j] <= 1.5 { inside += 1 }
                 }
             }
@@ -265,14 +281,21 @@ public struct AnswerSimilarityTest: Sendable {
     /// fall in the one-hot `columns` of each task; 1 for a pair whose standardised ratio is
     /// below `screening` (such a pair cannot carry a Bonferroni-significant tail, and the
     /// exact convolution is spent where it matters).
-    private func copyingTail(_ a: Int, _ b: Int, _ columnsA: ArraySlice<Int>, _ columnsB: ArraySlice<Int>,
-                             expectation: PairExpectation, screening: Double, scratch: inout TailScratch) -> Double {
+    private func copyingTail(_ a: Int, _ b: Int, _ columnsA: UnsafeBufferPointer<Int>, _ columnsB: UnsafeBufferPointer<Int>,
+                             screening: Double, scratch: inout TailScratch) -> Double {
         let mismatch = Self.mismatchWeight
-        let pairBase = (a * scoreCount + b) * width
-        var observedSum = 0
-        for (columnA, columnB) in zip(columnsA, columnsB) {
-            observedSum += columnA == columnB ? Int(matchWeightTable[pairBase + columnA]) : mismatch
+        let pairBase = (a &* scoreCount &+ b) &* width
+        // Matches weigh what the table says, mismatches ln(1 − γ): selected, not branched on.
+        let observedSum = matchWeightTable.withUnsafeBufferPointer { weights in
+            var sum = 0
+            for k in 0..<columnsA.count {
+                let columnA = columnsA[k]
+                let weight = Int(weights[pairBase &+ columnA])
+                sum &+= columnA == columnsB[k] ? weight : mismatch
+            }
+            return sum
         }
+        let expectation = expectations[a &* scoreCount &+ b]
         let mean = expectation.ratioMean, variance = expectation.ratioVariance
         guard variance > 0, (Double(observedSum) - mean) / variance.squareRoot() >= screening else { return 1 }
         // Each task's outcomes are a match on one of its categories (weight from the table,
