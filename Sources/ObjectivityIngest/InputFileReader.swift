@@ -84,7 +84,8 @@ public struct InputFileReader: Sendable {
             case .recheckOutcomes: recheck!.consume(row)
             case nil:
                 let cells = row.strings
-                guard let recognised = memo.headerKind(of: cells, recognise: { TableKind.recognise(foldedHeader: cells.map(CellText.folded)) }) else {
+                guard TableKind.mayBeHeader(cells),
+                      let recognised = memo.headerKind(of: cells, recognise: { TableKind.recognise(foldedHeader: cells.map(CellText.folded)) }) else {
                     preamble.append(cells)
                     if preamble.count >= maxPreambleRows {
                         headerError = IngestError(.noHeader, file: name, expected: Self.headerExpectation,

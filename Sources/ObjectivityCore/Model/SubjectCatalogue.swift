@@ -29,7 +29,7 @@ public struct SubjectCatalogue: Sendable, Equatable {
     /// Lower case, «ё» as «е», `_` and `-` as spaces, runs of spaces as one.
     public static func fold(_ text: String) -> String {
         var folded = ""
-        for character in text.lowercased() {
+        for character in TextCase.lowercased(text) {
             switch character {
             case "ё": folded.append("е")
             case "_", "-": folded.append(" ")

@@ -9,6 +9,18 @@ public enum TableKind: String, Sendable, Equatable, CaseIterable {
     /// Commission recheck outcomes.
     case recheckOutcomes = "результаты перепроверки"
 
+    /// Whether `cells` (trimmed, not yet folded) may be a header at all: every kind is
+    /// named by two different labels, so a row with fewer than two non-empty cells (a title,
+    /// a school's name above the header) is none, and is not folded to be asked.
+    static func mayBeHeader(_ cells: [String]) -> Bool {
+        var nonEmpty = 0
+        for cell in cells where !cell.isEmpty {
+            nonEmpty += 1
+            if nonEmpty == 2 { return true }
+        }
+        return false
+    }
+
     /// The kind whose header this row is, if any. Cells are folded (``CellText/folded(_:)``).
     static func recognise(foldedHeader cells: [String]) -> TableKind? {
         let set = Set(cells)

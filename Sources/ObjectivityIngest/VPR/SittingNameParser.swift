@@ -26,7 +26,7 @@ struct SittingNameParser {
         var used = Set<Int>()
         var yearIndex: Int?
         for (i, token) in tokens.enumerated() {
-            let digits = token.lowercased().hasSuffix("г") ? String(token.dropLast()) : token
+            let digits = TextCase.lowercased(token).hasSuffix("г") ? String(token.dropLast()) : token
             if digits.count == 4, let year = Int(digits), (2000...2099).contains(year) {
                 parsed.year = year
                 yearIndex = i
@@ -36,11 +36,11 @@ struct SittingNameParser {
         }
         // Grade: «5 класс», «5кл», else the first small integer after the year.
         for (i, token) in tokens.enumerated() where !used.contains(i) {
-            let lower = token.lowercased()
+            let lower = TextCase.lowercased(token)
             let digitPrefix = String(lower.prefix { $0.isNumber })
             guard let n = Int(digitPrefix), (1...11).contains(n) else { continue }
             let suffix = lower.dropFirst(digitPrefix.count)
-            let next = i + 1 < tokens.count ? tokens[i + 1].lowercased() : ""
+            let next = i + 1 < tokens.count ? TextCase.lowercased(tokens[i + 1]) : ""
             if suffix.hasPrefix("кл") || suffix.hasPrefix("kl") || (suffix.isEmpty && (next.hasPrefix("кл") || next.hasPrefix("kl"))) {
                 parsed.grade = n
                 used.insert(i)
@@ -56,7 +56,7 @@ struct SittingNameParser {
                 }
             }
         }
-        let candidates = tokens.indices.filter { !used.contains($0) && !Self.noise.contains(tokens[$0].lowercased()) && Int(tokens[$0]) == nil }
+        let candidates = tokens.indices.filter { !used.contains($0) && !Self.noise.contains(TextCase.lowercased(tokens[$0])) && Int(tokens[$0]) == nil }
         // The longest run of consecutive tokens that the catalogue knows.
         var best: (length: Int, subject: String)?
         for start in candidates.indices {

@@ -37,7 +37,7 @@ struct VPRPreamble {
                 break
             }
             for (_, cell) in nonEmpty {
-                let lower = cell.lowercased()
+                let lower = TextCase.lowercased(cell)
                 if title == nil, ByteEquality.offset(of: "впр", in: lower) != nil || ByteEquality.offset(of: "проверочн", in: lower) != nil {
                     let parsed = memo.parse(cell, with: names)
                     if parsed.year != nil || parsed.grade != nil { title = parsed }
