@@ -163,19 +163,32 @@ public enum CrossYearAnalysis {
     }
 
     /// Risk year by year: each year's prior weights come from the levels of earlier years.
+    /// The sittings of one year depend only on earlier years: they are weighed and ranked on
+    /// both cores, each in a box of its own.
     private static func applyPersistence(to analyses: inout [SittingAnalysis], thresholds: RiskModel.Thresholds) {
         var flagged: [String: Set<Int>] = [:]
         for year in Set(analyses.map(\.sitting.key.year)).sorted() {
             let ofYear = analyses.indices.filter { analyses[$0].sitting.key.year == year }
-            for a in ofYear {
-                for u in analyses[a].units.indices {
-                    let earlier = (flagged[analyses[a].units[u].school] ?? []).filter { $0 < year }.sorted()
-                    analyses[a].units[u].earlierFlaggedYears = earlier
-                    analyses[a].units[u].priorWeight = earlier.isEmpty ? 1 : persistenceWeight
+            let boxes = ofYear.map { a in
+                let box = UnitsBox(analyses[a].units)
+                analyses[a].units = []
+                return box
+            }
+            let earlierYears = flagged
+            DispatchQueue.concurrentPerform(iterations: boxes.count) { b in
+                let box = boxes[b]
+                for u in box.units.indices {
+                    let earlier = (earlierYears[box.units[u].school] ?? []).filter { $0 < year }.sorted()
+                    box.units[u].earlierFlaggedYears = earlier
+                    box.units[u].priorWeight = earlier.isEmpty ? 1 : persistenceWeight
                 }
-                let mean = analyses[a].units.reduce(0) { $0 + $1.priorWeight } / Double(max(1, analyses[a].units.count))
-                for u in analyses[a].units.indices { analyses[a].units[u].priorWeight /= mean }
-                RiskModel.apply(to: &analyses[a].units, thresholds: thresholds)
+                let mean = box.units.reduce(0) { $0 + $1.priorWeight } / Double(max(1, box.units.count))
+                for u in box.units.indices { box.units[u].priorWeight /= mean }
+                RiskModel.apply(to: &box.units, thresholds: thresholds)
+            }
+            for (b, a) in ofYear.enumerated() {
+                analyses[a].units = boxes[b].units
+                boxes[b].units = []
             }
             for a in ofYear {
                 for unit in analyses[a].units where unit.riskLevel >= .medium { flagged[unit.school, default: []].insert(year) }
