@@ -37,7 +37,12 @@ public enum CrossYearAnalysis {
 
     /// - Parameter thresholds: the risk levels' thresholds, applied with the persistence prior.
     public static func apply(to analyses: inout [SittingAnalysis], thresholds: RiskModel.Thresholds = .standard) {
-        let added = zip(additions(for: analyses), giaTrends(for: analyses)).map { $0 + $1 }
+        // What the comparisons read of other units (summaries, years, places) is gathered
+        // first; then each sitting appends its year jumps and cohorts to its own units in
+        // place. Computing them all before appending held a quarter of a gigabyte of new
+        // indicators at once at national size: the scan's peak of memory.
+        let comparisons = Comparisons(analyses), trends = OrderedResults<[(unit: Int, indicator: IndicatorResult)]>(count: analyses.count)
+        for (a, found) in giaTrends(for: analyses).enumerated() { trends.store(found, at: a) }
         // Sittings are calibrated independently, on both cores. Each sitting's units move
         // into a box of their own and are changed in place there: a copy would hold every
         // unit of the country twice.
@@ -48,7 +53,8 @@ public enum CrossYearAnalysis {
         }
         DispatchQueue.concurrentPerform(iterations: boxes.count) { a in
             let box = boxes[a]
-            for (u, indicator) in added[a] { box.units[u].indicators.append(indicator) }
+            comparisons.addIndicators(ofSitting: a, to: &box.units)
+            for (u, indicator) in trends.take(at: a) { box.units[u].indicators.append(indicator) }
             SittingAnalysis.calibrate(&box.units, families: ["year_jump/level", "year_jump/journal", "cohort"])
             let combination = JournalEvidenceCombination(units: box.units)
             for u in box.units.indices { if let combined = combination.inflatedJournal(box.units[u]) { box.units[u].indicators.append(combined) } }
@@ -60,78 +66,94 @@ public enum CrossYearAnalysis {
         applyPersistence(to: &analyses, thresholds: thresholds)
     }
 
-    /// Each sitting's new indicators (unit position, indicator), from all sittings' results.
-    private static func additions(for analyses: [SittingAnalysis]) -> [[(unit: Int, indicator: IndicatorResult)]] {
-        // Keys of integers: schools and subjects numbered once here (subjects in name order,
-        // so that ordering by number is ordering by name), because hashing a Cyrillic
-        // subject normalises it, and every unit looks up some twenty keys.
-        let subjectNames = Set(analyses.map(\.sitting.key.subject)).sorted()
-        let subjectNumber = Dictionary(uniqueKeysWithValues: subjectNames.enumerated().map { ($1, Int32($0)) })
-        var schoolNumber: [String: Int32] = [:]
-        var keys: [[UnitKey]] = []
-        var index: [UnitKey: (analysis: Int, unit: Int)] = [:]
-        // Units by series (the key with year 0) and by school number, each with its place:
-        // a unit compares itself with some ten others, and finding each again by its key
-        // was a hash lookup and a cache miss apiece.
-        var series: [UnitKey: [Located]] = [:]
-        var bySchool: [[Located]] = []
-        for (a, analysis) in analyses.enumerated() {
-            // ГИА sittings have no journal, cohorts or ВПР levels; their own trend is ``giaTrends(for:)``.
-            guard analysis.sitting.key.isVPR else {
-                keys.append([])
-                continue
-            }
-            let subject = subjectNumber[analysis.sitting.key.subject]!
-            var ofAnalysis: [UnitKey] = []
-            ofAnalysis.reserveCapacity(analysis.units.count)
-            for (u, unit) in analysis.units.enumerated() {
-                let school: Int32
-                if let known = schoolNumber[unit.school] {
-                    school = known
-                } else {
-                    school = Int32(schoolNumber.count)
-                    schoolNumber[unit.school] = school
-                    bySchool.append([])
+    /// What the comparisons across years read of all sittings, gathered before any unit
+    /// changes: every ВПР unit's key and place, its summary and year, and the sittings'
+    /// works (for cohorts of the same pupils).
+    private struct Comparisons: Sendable {
+        private var keys: [[UnitKey]] = []
+        private var index: [UnitKey: Place] = [:]
+        /// Units by series (the key with year 0) and by school number, each with its place:
+        /// a unit compares itself with some ten others, and finding each again by its key
+        /// was a hash lookup and a cache miss apiece.
+        private var series: [UnitKey: [Located]] = [:]
+        private var bySchool: [[Located]] = []
+        /// Each ВПР unit's summary and year, by sitting and unit (empty for ГИА sittings).
+        private var earlier: [[Earlier]] = []
+        private let sittings: [Sitting]
+        private let standardisations: [ScoreStandardisation]
+
+        init(_ analyses: [SittingAnalysis]) {
+            sittings = analyses.map(\.sitting)
+            standardisations = analyses.map { ScoreStandardisation($0.sitting.works.primaryScore) }
+            // Keys of integers: schools and subjects numbered once here (subjects in name
+            // order, so that ordering by number is ordering by name), because hashing a
+            // Cyrillic subject normalises it, and every unit looks up some twenty keys.
+            let subjectNames = Set(analyses.map(\.sitting.key.subject)).sorted()
+            let subjectNumber = Dictionary(uniqueKeysWithValues: subjectNames.enumerated().map { ($1, Int32($0)) })
+            var schoolNumber: [String: Int32] = [:]
+            for (a, analysis) in analyses.enumerated() {
+                // ГИА sittings have no journal, cohorts or ВПР levels; their own trend is ``giaTrends(for:)``.
+                guard analysis.sitting.key.isVPR else {
+                    keys.append([])
+                    earlier.append([])
+                    continue
                 }
-                let key = UnitKey(school: school, subject: subject, grade: Int32(unit.sitting.grade), year: Int32(unit.sitting.year))
-                ofAnalysis.append(key)
-                index[key] = (a, u)
-                series[key.series, default: []].append(Located(key: key, analysis: a, unit: u))
-                bySchool[Int(school)].append(Located(key: key, analysis: a, unit: u))
+                let subject = subjectNumber[analysis.sitting.key.subject]!
+                var ofAnalysis: [UnitKey] = []
+                ofAnalysis.reserveCapacity(analysis.units.count)
+                for (u, unit) in analysis.units.enumerated() {
+                    let school: Int32
+                    if let known = schoolNumber[unit.school] {
+                        school = known
+                    } else {
+                        school = Int32(schoolNumber.count)
+                        schoolNumber[unit.school] = school
+                        bySchool.append([])
+                    }
+                    let key = UnitKey(school: school, subject: subject, grade: Int32(unit.sitting.grade), year: Int32(unit.sitting.year))
+                    ofAnalysis.append(key)
+                    index[key] = Place(analysis: a, unit: u)
+                    series[key.series, default: []].append(Located(key: key, analysis: a, unit: u))
+                    bySchool[Int(school)].append(Located(key: key, analysis: a, unit: u))
+                }
+                keys.append(ofAnalysis)
+                earlier.append(analysis.units.map(Earlier.init))
             }
-            keys.append(ofAnalysis)
         }
-        // Each sitting's new indicators depend only on the others' results: both cores.
-        let snapshot = analyses, lookup = index, seriesOf = series, ofSchool = bySchool, unitKeys = keys
-        let standardisations = analyses.map { ScoreStandardisation($0.sitting.works.primaryScore) }
-        let found = OrderedResults<[(unit: Int, indicator: IndicatorResult)]>(count: snapshot.count)
-        DispatchQueue.concurrentPerform(iterations: snapshot.count) { a in
-            let analysis = snapshot[a]
-            var indicators: [(unit: Int, indicator: IndicatorResult)] = []
-            for (u, unit) in analysis.units.enumerated() where analysis.sitting.key.isVPR {
-                let key = unitKeys[a][u]
-                // Only each other unit's summary and year: copying whole results retained every
-                // string and array of some ten units per unit.
-                let others = (seriesOf[key.series] ?? []).filter { $0.key.year != key.year }.sorted { $0.key.year < $1.key.year }
-                    .map { Earlier(snapshot[$0.analysis].units[$0.unit]) }
-                if !others.isEmpty { indicators.append((u, yearJump(unit, others: others))) }
-                let schoolOthers = ofSchool[Int(key.school)].filter { $0.key.year != key.year }
-                    .sorted { ($0.key.year, $0.key.subject, $0.key.grade) < ($1.key.year, $1.key.subject, $1.key.grade) }
-                    .map { Earlier(snapshot[$0.analysis].units[$0.unit]) }
-                if unit.summary.journalExcessVariance.isFinite, let journal = journalJump(unit, others: schoolOthers) {
-                    indicators.append((u, journal))
-                }
-                let next = UnitKey(school: key.school, subject: key.subject, grade: key.grade + 1, year: key.year + 1)
-                if let later = lookup[next] {
-                    indicators.append((u, cohort(unit, rows: analysis.sitting.rows(ofSchool: analysis.sitting.schools.id(of: unit.school)!),
-                                                 in: analysis.sitting, scale: standardisations[a],
-                                                 later: snapshot[later.analysis].units[later.unit], laterSitting: snapshot[later.analysis].sitting,
-                                                 laterScale: standardisations[later.analysis])))
-                }
+
+        /// Appends the year jumps and the cohort of every unit of sitting `a` (ВПР only) to
+        /// `units`, that sitting's units; reads only what was gathered at `init`.
+        func addIndicators(ofSitting a: Int, to units: inout [UnitResult]) {
+            guard sittings[a].key.isVPR else { return }
+            for u in units.indices {
+                let found = indicators(of: units[u], at: u, inSitting: a)
+                units[u].indicators.append(contentsOf: found)
             }
-            found.store(indicators, at: a)
         }
-        return found.take()
+
+        private func indicators(of unit: UnitResult, at u: Int, inSitting a: Int) -> [IndicatorResult] {
+            var found: [IndicatorResult] = []
+            let key = keys[a][u], sitting = sittings[a]
+            // Only each other unit's summary and year: copying whole results retained every
+            // string and array of some ten units per unit.
+            let others = (series[key.series] ?? []).filter { $0.key.year != key.year }.sorted { $0.key.year < $1.key.year }
+                .map { earlier[$0.analysis][$0.unit] }
+            if !others.isEmpty { found.append(yearJump(unit, others: others)) }
+            let schoolOthers = bySchool[Int(key.school)].filter { $0.key.year != key.year }
+                .sorted { ($0.key.year, $0.key.subject, $0.key.grade) < ($1.key.year, $1.key.subject, $1.key.grade) }
+                .map { earlier[$0.analysis][$0.unit] }
+            if unit.summary.journalExcessVariance.isFinite, let journal = journalJump(unit, others: schoolOthers) {
+                found.append(journal)
+            }
+            let next = UnitKey(school: key.school, subject: key.subject, grade: key.grade + 1, year: key.year + 1)
+            if let later = index[next] {
+                // The same school: its login is the unit's own.
+                found.append(cohort(unit, rows: sitting.rows(ofSchool: sitting.schools.id(of: unit.school)!), in: sitting,
+                                    scale: standardisations[a], later: earlier[later.analysis][later.unit],
+                                    laterSitting: sittings[later.analysis], laterScale: standardisations[later.analysis]))
+            }
+            return found
+        }
     }
 
     /// `gia_minimum_trend` of every ГИА unit with an earlier year of the same school, exam
@@ -241,9 +263,9 @@ public enum CrossYearAnalysis {
     }
 
     private static func cohort(_ unit: UnitResult, rows: Range<Int>, in sitting: Sitting, scale: ScoreStandardisation,
-                               later: UnitResult, laterSitting: Sitting, laterScale: ScoreStandardisation) -> IndicatorResult {
+                               later: Earlier, laterSitting: Sitting, laterScale: ScoreStandardisation) -> IndicatorResult {
         var laterByCode: [String: Double] = [:]
-        if let laterSchool = laterSitting.schools.id(of: later.school) {
+        if let laterSchool = laterSitting.schools.id(of: unit.school) {
             for row in laterSitting.rows(ofSchool: laterSchool) {
                 laterByCode[laterSitting.works.participantCode[row]] = laterScale.z(laterSitting.works.primaryScore[row])
             }
@@ -262,7 +284,7 @@ public enum CrossYearAnalysis {
             variance = unit.summary.levelVariance + later.summary.levelVariance
         }
         let z = d / variance.squareRoot()
-        return IndicatorResult(code: "cohort", detail: ["matched": Double(differences.count), "later_year": Double(later.sitting.year)],
+        return IndicatorResult(code: "cohort", detail: ["matched": Double(differences.count), "later_year": Double(later.year)],
                                test: HypothesisTestResult(
                                    statistic: z, parameter: Double(unit.works), pValue: NormalDistribution().upperTail(z), estimate: d,
                                    method: differences.count >= minimumMatchedPupils ? Self.cohortPupilsMethod : Self.cohortSchoolMethod,
@@ -289,6 +311,12 @@ public enum CrossYearAnalysis {
 
         /// The key of the school's series of this subject and grade (year 0).
         var series: UnitKey { UnitKey(school: school, subject: subject, grade: grade, year: 0) }
+    }
+
+    /// Where a unit's result is: its sitting's place and its own.
+    private struct Place {
+        var analysis: Int
+        var unit: Int
     }
 
     /// A unit's key and where its result is.
