@@ -122,14 +122,17 @@ public struct SittingAnalysis: Sendable {
     /// doubles to 32, and a country has 600,000 units.
     static let indicatorsPerUnit = 18
 
-    /// Lets the works' task-level columns (task scores, variants) go once the sitting's own
-    /// indicators are computed: what follows — the comparisons across years and the
-    /// outputs — reads a work only by its primary score, participant code and school. At
-    /// national size these columns are the larger part of the works' memory, and the
-    /// comparisons across years are when memory peaks.
-    public mutating func releaseTaskScores() {
+    /// Lets every work column but the primary score, participant code and school go once
+    /// the sitting's own indicators are computed (task scores, variants, classes, marks,
+    /// journal marks): what follows — the comparisons across years and the outputs — reads
+    /// a work only by those three. At national size the others are two thirds of the works'
+    /// memory, and the comparisons across years are when memory peaks.
+    public mutating func releaseAnalysedColumns() {
         sitting.works.taskScores = []
         sitting.works.variant = []
+        sitting.works.classID = []
+        sitting.works.mark = []
+        sitting.works.journalMark = []
     }
 
     /// Lets the sitting's works go once nothing will read them again (the outputs need the

@@ -51,7 +51,7 @@ struct ScanCommand: ParsableCommand {
         let seed = self.seed
         DispatchQueue.concurrentPerform(iterations: contexts.count) { i in
             var analysis = SittingAnalysis(sitting: sittings.take(at: i), context: contexts[i], seed: seed)
-            analysis.releaseTaskScores()
+            analysis.releaseAnalysedColumns()
             results.store(analysis, at: i)
             progress.sittingAnalysed(of: contexts.count)
         }
