@@ -42,6 +42,8 @@ let package = Package(
         .systemLibrary(
             name: "CXLSXWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
+        // glibc's mallopt (malloc.h), for the scan's memory policy; nothing to install.
+        .systemLibrary(name: "CMalloc"),
 
         // The pure statistical core: arrays in, numbers out; no files, no clocks.
         .target(
@@ -81,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "objectivity",
             dependencies: [
-                "ObjectivityCore", "ObjectivityIngest", "ObjectivityReports", "ObjectivitySimulation", "ObjectivityService",
+                "ObjectivityCore", "ObjectivityIngest", "ObjectivityReports", "ObjectivitySimulation", "ObjectivityService", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
