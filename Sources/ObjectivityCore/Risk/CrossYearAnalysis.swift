@@ -35,6 +35,16 @@ public enum CrossYearAnalysis {
     /// Matched participant codes needed to compare the same pupils.
     public static let minimumMatchedPupils = 5
 
+    /// Whether ``apply(to:thresholds:)`` reads the participant codes of sitting `key`: a
+    /// ВПР sitting with the same subject a grade and a year later or earlier among `keys`
+    /// (a cohort of the same pupils). The codes of the others can go before it runs.
+    public static func readsParticipantCodes(of key: SittingKey, among keys: [SittingKey]) -> Bool {
+        key.isVPR && keys.contains { other in
+            other.isVPR && other.subject == key.subject
+                && ((other.grade == key.grade + 1 && other.year == key.year + 1) || (other.grade == key.grade - 1 && other.year == key.year - 1))
+        }
+    }
+
     /// - Parameter thresholds: the risk levels' thresholds, applied with the persistence prior.
     public static func apply(to analyses: inout [SittingAnalysis], thresholds: RiskModel.Thresholds = .standard) {
         // What the comparisons read of other units (summaries, years, places) is gathered

@@ -122,17 +122,25 @@ public struct SittingAnalysis: Sendable {
     /// doubles to 32, and a country has 600,000 units.
     static let indicatorsPerUnit = 18
 
-    /// Lets every work column but the primary score, participant code and school go once
-    /// the sitting's own indicators are computed (task scores, variants, classes, marks,
-    /// journal marks): what follows — the comparisons across years and the outputs — reads
-    /// a work only by those three. At national size the others are two thirds of the works'
-    /// memory, and the comparisons across years are when memory peaks.
+    /// Lets every work column but the primary score and participant code go once the
+    /// sitting's own indicators are computed (task scores, variants, schools, classes,
+    /// marks, journal marks): what follows — the comparisons across years and the outputs —
+    /// reads a work only by those two (a school's works by ``Sitting/rows(ofSchool:)``). At
+    /// national size the others are three quarters of the works' memory, and the
+    /// comparisons across years are when memory peaks.
     public mutating func releaseAnalysedColumns() {
         sitting.works.taskScores = []
         sitting.works.variant = []
+        sitting.works.school = []
         sitting.works.classID = []
         sitting.works.mark = []
         sitting.works.journalMark = []
+    }
+
+    /// Lets the participant codes go, for a sitting whose pupils no cohort follows
+    /// (``CrossYearAnalysis/readsParticipantCodes(of:among:)``).
+    public mutating func releaseParticipantCodes() {
+        sitting.works.participantCode = ByteStringColumn()
     }
 
     /// Lets the sitting's works go once nothing will read them again (the outputs need the

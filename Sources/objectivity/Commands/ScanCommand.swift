@@ -59,6 +59,10 @@ struct ScanCommand: ParsableCommand {
         var analyses = results.take()
         timer.lap("analyse \(vprSittings) ВПР and \(contexts.count - vprSittings) ГИА sittings")
         progress.stage("анализ по годам: динамика, когорты, устойчивость")
+        let keys = analyses.map(\.sitting.key)
+        for a in analyses.indices where !CrossYearAnalysis.readsParticipantCodes(of: keys[a], among: keys) {
+            analyses[a].releaseParticipantCodes()
+        }
         CrossYearAnalysis.apply(to: &analyses)
         timer.lap("across years")
         progress.stage("запись результатов")
