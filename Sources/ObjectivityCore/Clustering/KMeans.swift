@@ -86,9 +86,15 @@ public struct KMeans: Sendable {
     /// (one `cblas_dgemm`): for each point, (b − a) / max(a, b) with a its mean distance
     /// within its group and b the smallest mean distance to another group.
     public static func silhouette(points: Matrix, assignments: [Int], k: Int) -> Double {
-        let n = points.rows
+        silhouette(squaredDistances: points.squaredDistances(to: points), assignments: assignments, k: k)
+    }
+
+    /// ``silhouette(points:assignments:k:)`` from the points' pairwise squared distances
+    /// (`points.squaredDistances(to: points)`), for scoring several assignments of the same
+    /// points without computing the n × n matrix again for each.
+    public static func silhouette(squaredDistances squared: Matrix, assignments: [Int], k: Int) -> Double {
+        let n = squared.rows
         guard k > 1, n > k else { return 0 }
-        let squared = points.squaredDistances(to: points)
         var total = 0.0
         for i in 0..<n {
             var sums = [Double](repeating: 0, count: k), counts = [Double](repeating: 0, count: k)
