@@ -32,6 +32,18 @@ import Testing
         #expect(KMeans(points: points, k: 3, seed: 1).assignments == KMeans(points: points, k: 3, seed: 1).assignments, "seeded")
     }
 
+    /// Reference: Rousseeuw's formula over SciPy's distances, a singleton scoring 0 —
+    /// `X=[[0,0],[1,0],[0,2],[5,5],[6,4],[5,7],[10,0]]; lab=[0,0,0,1,1,1,2]; D=cdist(X,X)`;
+    /// per point a = mean D to the rest of its group, b = least mean D to another group,
+    /// (b − a)/max(a, b); the mean over points is 0.6063205535541772.
+    @Test func silhouette_matchesRousseeuwsFormula_withASingletonGroup() {
+        let points = Matrix(rows: 7, columns: 2, elements: [0, 0, 1, 0, 0, 2, 5, 5, 6, 4, 5, 7, 10, 0])
+        let assignments = [0, 0, 0, 1, 1, 1, 2]
+        #expect(abs(KMeans.silhouette(points: points, assignments: assignments, k: 3) - 0.6063205535541772) < 1e-12)
+        #expect(KMeans.silhouette(distances: points.pairwiseDistances(), assignments: assignments, k: 3)
+                == KMeans.silhouette(points: points, assignments: assignments, k: 3))
+    }
+
     @Test func principalComponents_keepTheDirectionsThatCarryTheVariance() throws {
         // Five columns, two of them independent signals, three copies with little noise.
         var rng = SplitMix64(seed: 4, stream: 0)

@@ -60,23 +60,40 @@ public struct KMeans: Sendable {
             distances.elements.withUnsafeBufferPointer { distance in
                 assignments.withUnsafeMutableBufferPointer { assigned in
                     for i in 0..<n {
-                        var best = 0
-                        for c in 1..<max(1, k) where distance[i * k + c] < distance[i * k + best] { best = c }
+                        // The nearest centroid (the first of equals) kept in registers: the
+                        // comparison compiles to conditional moves, not a branch mispredicted
+                        // on every other point.
+                        var best = 0, nearest = distance[i * k]
+                        for c in 1..<k {
+                            let candidate = distance[i * k + c]
+                            best = candidate < nearest ? c : best
+                            nearest = candidate < nearest ? candidate : nearest
+                        }
                         if assigned[i] != best { assigned[i] = best; changed = true }
-                        inertia += distance[i * k + best]
+                        inertia += nearest
                     }
                 }
             }
-            for c in 0..<k { counts[c] = 0 }
-            for e in 0..<(k * d) { sums[e] = 0 }
-            points.elements.withUnsafeBufferPointer { point in
-                for i in 0..<n {
-                    let group = assignments[i]
-                    counts[group] += 1
-                    for j in 0..<d { sums[group * d + j] += point[i * d + j] }
+            // Each group's sum and count over raw buffers: through the arrays themselves,
+            // every addition paid a bounds and a uniqueness check (most of the clustering's time).
+            sums.withUnsafeMutableBufferPointer { sum in
+                counts.withUnsafeMutableBufferPointer { count in
+                    points.elements.withUnsafeBufferPointer { point in
+                        assignments.withUnsafeBufferPointer { assigned in
+                            sum.update(repeating: 0)
+                            count.update(repeating: 0)
+                            for i in 0..<n {
+                                let group = assigned[i]
+                                count[group] += 1
+                                for j in 0..<d { sum[group * d + j] += point[i * d + j] }
+                            }
+                        }
+                    }
+                    centroids.elements.withUnsafeMutableBufferPointer { centroid in
+                        for c in 0..<k where count[c] > 0 { for j in 0..<d { centroid[c * d + j] = sum[c * d + j] / count[c] } }
+                    }
                 }
             }
-            for c in 0..<k where counts[c] > 0 { for j in 0..<d { centroids.elements[c * d + j] = sums[c * d + j] / counts[c] } }
             if !changed { break }
         }
         return (assignments, centroids, inertia)
@@ -86,27 +103,36 @@ public struct KMeans: Sendable {
     /// (one `cblas_dgemm`): for each point, (b − a) / max(a, b) with a its mean distance
     /// within its group and b the smallest mean distance to another group.
     public static func silhouette(points: Matrix, assignments: [Int], k: Int) -> Double {
-        silhouette(squaredDistances: points.squaredDistances(to: points), assignments: assignments, k: k)
+        silhouette(distances: points.pairwiseDistances(), assignments: assignments, k: k)
     }
 
-    /// ``silhouette(points:assignments:k:)`` from the points' pairwise squared distances
-    /// (`points.squaredDistances(to: points)`), for scoring several assignments of the same
-    /// points without computing the n × n matrix again for each.
-    public static func silhouette(squaredDistances squared: Matrix, assignments: [Int], k: Int) -> Double {
-        let n = squared.rows
+    /// ``silhouette(points:assignments:k:)`` from the points' pairwise distances
+    /// (`points.pairwiseDistances()`), for scoring several assignments of the same points
+    /// without computing the n × n matrix, or its square roots, again for each.
+    public static func silhouette(distances: Matrix, assignments: [Int], k: Int) -> Double {
+        let n = distances.rows
         guard k > 1, n > k else { return 0 }
+        var sizes = [Double](repeating: 0, count: k)
+        for group in assignments { sizes[group] += 1 }
+        var sums = [Double](repeating: 0, count: k)
         var total = 0.0
-        for i in 0..<n {
-            var sums = [Double](repeating: 0, count: k), counts = [Double](repeating: 0, count: k)
-            for j in 0..<n where j != i {
-                sums[assignments[j]] += squared.elements[i * n + j].squareRoot()
-                counts[assignments[j]] += 1
+        distances.elements.withUnsafeBufferPointer { distance in
+            assignments.withUnsafeBufferPointer { group in
+                sums.withUnsafeMutableBufferPointer { sum in
+                    for i in 0..<n {
+                        sum.update(repeating: 0)
+                        for j in 0..<n where j != i { sum[group[j]] += distance[i * n + j] }
+                        let own = group[i]
+                        // Every other point's group counted: the group sizes, less the point itself.
+                        guard sizes[own] > 1 else { continue }
+                        let a = sum[own] / (sizes[own] - 1)
+                        var b = Double.infinity
+                        for other in 0..<k where other != own && sizes[other] > 0 { b = min(b, sum[other] / sizes[other]) }
+                        if b == .infinity { b = a }
+                        total += max(a, b) > 0 ? (b - a) / max(a, b) : 0
+                    }
+                }
             }
-            let own = assignments[i]
-            guard counts[own] > 0 else { continue }
-            let a = sums[own] / counts[own]
-            let b = (0..<k).filter { $0 != own && counts[$0] > 0 }.map { sums[$0] / counts[$0] }.min() ?? a
-            total += max(a, b) > 0 ? (b - a) / max(a, b) : 0
         }
         return total / Double(n)
     }

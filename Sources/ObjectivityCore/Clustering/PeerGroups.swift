@@ -58,14 +58,13 @@ public struct PeerGroups: Sendable {
             // The sample's pairwise distances once, for every k's silhouette (18 MB at
             // the sample's 1,500 units: a fresh matrix per k was most of the clustering's
             // page faults).
-            let sampled = Self.rows(sample, of: points)
-            let sampledDistances = sampled.squaredDistances(to: sampled)
+            let sampledDistances = Self.rows(sample, of: points).pairwiseDistances()
             let fitting = Self.sample(n, size: Self.fittingSample, seed: seed, stream: 78)
             let fitted = fitting.count == n ? points : Self.rows(fitting, of: points)
             for k in 2...min(Self.maximumGroups, n / Self.minimumGroupSize) {
                 let run = KMeans(points: fitted, k: k, seed: seed)
                 let all = fitting.count == n ? run.assignments : Self.nearest(points, to: run.centroids)
-                let score = KMeans.silhouette(squaredDistances: sampledDistances, assignments: sample.map { all[$0] }, k: k)
+                let score = KMeans.silhouette(distances: sampledDistances, assignments: sample.map { all[$0] }, k: k)
                 if score > bestSilhouette { bestSilhouette = score; assignments = all }
             }
             if bestSilhouette < Self.minimumSilhouette { assignments = [Int](repeating: 0, count: n) }

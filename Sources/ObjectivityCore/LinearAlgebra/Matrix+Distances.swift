@@ -28,6 +28,16 @@ extension Matrix {
         squaredDistances(to: other, ownNorms: rowSquaredNorms())
     }
 
+    /// Euclidean distances between every two rows, n × n: the square roots of
+    /// `squaredDistances(to: self)`, taken once for every silhouette scored on these points.
+    public func pairwiseDistances() -> Matrix {
+        var distances = squaredDistances(to: self)
+        distances.elements.withUnsafeMutableBufferPointer { d in
+            for e in d.indices { d[e] = d[e].squareRoot() }
+        }
+        return distances
+    }
+
     /// ``squaredDistances(to:)`` with this matrix's ``rowSquaredNorms()`` already known:
     /// k-means asks for the distances of the same points a hundred times per fit, and at
     /// k = 8 the norms, not the product, were most of the cost.
