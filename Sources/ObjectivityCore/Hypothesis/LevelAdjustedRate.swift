@@ -34,25 +34,34 @@ public struct LevelAdjustedRate: Sendable, Equatable {
         let offsets = base.map { Self.logit($0) }
         var beta = [0.0, 0.0, 0.0]
         for _ in 0..<30 {
-            var gradient = [0.0, 0.0, 0.0]
-            var hessian = [Double](repeating: 0, count: 9)
-            for w in outcomes.indices {
-                let x1 = level[w], x2 = level[w] * position[w]
-                let p = Self.logistic(offsets[w] + beta[0] + beta[1] * x1 + beta[2] * x2)
-                let residual = (outcomes[w] ? 1 : 0) - p, weight = p * (1 - p)
-                gradient[0] += residual
-                gradient[1] += residual * x1
-                gradient[2] += residual * x2
-                hessian[0] += weight
-                hessian[1] += weight * x1
-                hessian[2] += weight * x2
-                hessian[4] += weight * x1 * x1
-                hessian[5] += weight * x1 * x2
-                hessian[8] += weight * x2 * x2
+            // Sums in registers, over raw buffers (the same additions in the same order as
+            // into arrays, which cost a bounds check and a uniqueness check each).
+            var g0 = 0.0, g1 = 0.0, g2 = 0.0, h0 = 0.0, h1 = 0.0, h2 = 0.0, h4 = 0.0, h5 = 0.0, h8 = 0.0
+            let b0 = beta[0], b1 = beta[1], b2 = beta[2]
+            outcomes.withUnsafeBufferPointer { outcome in
+                offsets.withUnsafeBufferPointer { offset in
+                    level.withUnsafeBufferPointer { level in
+                        position.withUnsafeBufferPointer { position in
+                            for w in 0..<outcome.count {
+                                let x1 = level[w], x2 = level[w] * position[w]
+                                let p = Self.logistic(offset[w] + b0 + b1 * x1 + b2 * x2)
+                                let residual = (outcome[w] ? 1 : 0) - p, weight = p * (1 - p)
+                                g0 += residual
+                                g1 += residual * x1
+                                g2 += residual * x2
+                                h0 += weight
+                                h1 += weight * x1
+                                h2 += weight * x2
+                                h4 += weight * x1 * x1
+                                h5 += weight * x1 * x2
+                                h8 += weight * x2 * x2
+                            }
+                        }
+                    }
+                }
             }
-            hessian[3] = hessian[1]
-            hessian[6] = hessian[2]
-            hessian[7] = hessian[5]
+            let gradient = [g0, g1, g2]
+            var hessian = [h0, h1, h2, h1, h4, h5, h2, h5, h8]
             // A whisper of ridge keeps the step defined when every unit has the same level.
             for r in 0..<3 { hessian[r * 4] += 1e-6 }
             guard let step = try? LeastSquares.solve(design: Matrix(rows: 3, columns: 3, elements: hessian), response: gradient),
