@@ -6,13 +6,13 @@ import Testing
     @Test(arguments: [1, 7, 4096, 20_000])
     func pieces_joinToTheLinesInOrder(block: Int) {
         let items = Array(0..<10_001)
-        let make: @Sendable (Int) -> [UInt8] = { Array("\($0)\n".utf8) }
-        let pieces = Array(ParallelPieces(items, block: block, make: make))
-        #expect(pieces.flatMap { $0 } == items.flatMap(make))
+        let line: @Sendable (Int) -> [UInt8] = { Array("\($0)\n".utf8) }
+        let pieces = Array(ParallelPieces(items, block: block) { item, piece in piece += line(item) })
+        #expect(pieces.flatMap { $0 } == items.flatMap(line))
         #expect(pieces.count == (items.count + block - 1) / block)
     }
 
     @Test func noItems_noPieces() {
-        #expect(Array(ParallelPieces([Int](), make: { _ in [0] })).isEmpty)
+        #expect(Array(ParallelPieces([Int](), append: { _, piece in piece.append(0) })).isEmpty)
     }
 }

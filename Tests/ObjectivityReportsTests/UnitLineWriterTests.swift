@@ -13,8 +13,17 @@ import Testing
         let journal = IndicatorResult(code: "journal_discrepancy", direction: "lowered",
                                       test: HypothesisTestResult(statistic: -1.2345678901234567, parameter: nil, pValue: 1, estimate: -0.35,
                                                                  method: "", alternative: .greater))
+        // Groups, two caveats, a figure that is not an integer, a name the result's own
+        // entries replace, and text that needs escaping inside detail values.
+        var similarity = IndicatorResult(code: "answer_similarity", direction: "near_identical",
+                                         detail: ["expected_pairs": 0.11, "trials": 7, "direction": 3],
+                                         test: HypothesisTestResult(statistic: 161, parameter: 2415, pValue: 1.7e-45, estimate: 0.3429,
+                                                                    method: "", alternative: .greater,
+                                                                    caveats: ["small \"unit\"", "tab\there"]))
+        similarity.groups = [["20051", "20052"], ["3\\1", "x\ny"]]
+        similarity.nullScale = 1.0649
         var result = UnitResult(sitting: SittingKey(year: 2025, subject: "Русский язык", grade: 5), school: "sch\"22\\01",
-                                works: 62, indicators: [peak, journal], riskScore: 0.98641, riskLevel: .high)
+                                works: 62, indicators: [peak, journal, similarity], riskScore: 0.98641, riskLevel: .high)
         result.priorWeight = weight
         result.earlierFlaggedYears = years
         return result

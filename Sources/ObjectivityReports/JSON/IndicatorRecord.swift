@@ -22,35 +22,18 @@ public struct IndicatorRecord: Codable, Sendable, Equatable {
         statistic = indicator.test.statistic
         pValue = Self.round(indicator.test.pValue)
         qValue = Self.round(indicator.qValue)
-        effect = Self.effect(indicator)
+        effect = Self.effect(estimate: indicator.test.estimate)
         fired = indicator.fired
-        var detail = [String: String](minimumCapacity: indicator.detail.count + 6)
-        Self.forEachDetail(of: indicator) { detail[$0] = $1 }
+        var entries: [DetailEntry] = []
+        withUnsafePointer(to: indicator) { DetailEntry.entries(of: $0, into: &entries) }
+        var detail = [String: String](minimumCapacity: entries.count)
+        for entry in entries { detail[entry.key] = entry.text }
         self.detail = detail
     }
 
-    /// The effect as written: four decimals.
-    static func effect(_ indicator: borrowing IndicatorResult) -> Double {
-        (indicator.test.estimate * 10_000).rounded() / 10_000
-    }
-
-    /// Each entry of ``detail`` as text, in the order they are set (a later one replaces
-    /// an earlier one of the same name): the record and ``UnitLineWriter`` share it.
-    static func forEachDetail(of indicator: borrowing IndicatorResult, _ body: (String, String) -> Void) {
-        if let direction = indicator.direction { body("direction", direction) }
-        for (key, value) in indicator.detail { body(key, text(value)) }
-        if indicator.nullScale > 0 { body("null_scale", text((Double(indicator.nullScale) * 100).rounded() / 100)) }
-        if let trials = indicator.test.parameter { body("trials", String(Int(trials))) }
-        if !indicator.groups.isEmpty { body("groups", indicator.groups.map { $0.joined(separator: ",") }.joined(separator: "; ")) }
-        // One caveat is the common case (a small unit's, shared by its results): passed as
-        // it is, where joining would copy it into a new string for every result.
-        let caveats = indicator.test.caveats
-        if caveats.count == 1 { body("caveats", caveats[0]) } else if !caveats.isEmpty { body("caveats", caveats.joined(separator: "; ")) }
-    }
-
-    /// A detail value as text: integers without a decimal point.
-    private static func text(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+    /// The effect as written: the result's estimate to four decimals.
+    static func effect(estimate: Double) -> Double {
+        (estimate * 10_000).rounded() / 10_000
     }
 
     /// Twelve significant bits (about four decimal digits): enough to rank and audit, short

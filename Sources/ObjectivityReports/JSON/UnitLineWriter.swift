@@ -13,8 +13,16 @@ public enum UnitLineWriter {
     /// The unit's line, ending in a newline; `explanation` (alerts) and `alertID` add
     /// `"explanation"` and `"alert_id"`.
     public static func line(_ unit: UnitResult, explanation: String? = nil, alertID: String? = nil) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(256 + 160 * unit.indicators.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + 256 * unit.indicators.count)
+        append(unit, explanation: explanation, alertID: alertID, to: &out)
+        return out
+    }
+
+    /// ``line(_:explanation:alertID:)`` appended to `out`: a block of lines is made in one
+    /// buffer, without an array per line copied into it.
+    public static func append(_ unit: UnitResult, explanation: String? = nil, alertID: String? = nil, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
         var first = true
         if let alertID { key("alert_id", &first, &out); string(alertID, into: &out) }
         if !unit.earlierFlaggedYears.isEmpty {
@@ -31,13 +39,13 @@ public enum UnitLineWriter {
         key("grade", &first, &out); integer(Int64(unit.sitting.grade), into: &out)
         key("indicators", &first, &out)
         out.append(UInt8(ascii: "["))
-        var detail: [(key: String, value: String)] = []
-        // Through the buffer: its elements are lent to `write`, where the array's subscript
-        // copied each result (retaining its strings and arrays) and destroyed the copy.
+        var detail: [DetailEntry] = []
+        // By pointer: an element of the array (or of its buffer) handed to a function is
+        // copied — every string and array of the result retained, then released.
         unit.indicators.withUnsafeBufferPointer { indicators in
             for i in indicators.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                write(indicators[i], detail: &detail, into: &out)
+                write(indicators.baseAddress! + i, detail: &detail, into: &out)
             }
         }
         out.append(UInt8(ascii: "]"))
@@ -50,17 +58,12 @@ public enum UnitLineWriter {
         key("year", &first, &out); integer(Int64(unit.sitting.year), into: &out)
         out.append(UInt8(ascii: "}"))
         out.append(0x0A)
-        return out
     }
 
     /// One indicator as ``IndicatorRecord`` has it; `detail` is scratch space reused
     /// across the unit's indicators.
-    private static func write(_ indicator: borrowing IndicatorResult, detail: inout [(key: String, value: String)],
-                              into out: inout [UInt8]) {
-        detail.removeAll(keepingCapacity: true)
-        IndicatorRecord.forEachDetail(of: indicator) { name, value in
-            if let same = detail.firstIndex(where: { $0.key == name }) { detail[same].value = value } else { detail.append((name, value)) }
-        }
+    private static func write(_ result: UnsafePointer<IndicatorResult>, detail: inout [DetailEntry], into out: inout [UInt8]) {
+        DetailEntry.entries(of: result, into: &detail)
         // Insertion sort by key: a handful of entries.
         for i in detail.indices.dropFirst() {
             var j = i
@@ -71,23 +74,43 @@ public enum UnitLineWriter {
         }
         out.append(UInt8(ascii: "{"))
         var first = true
-        key("code", &first, &out); string(indicator.code, into: &out)
+        key("code", &first, &out); string(result.pointee.code, into: &out)
         key("detail", &first, &out)
         out.append(UInt8(ascii: "{"))
-        var firstDetail = true
-        for entry in detail {
-            if !firstDetail { out.append(UInt8(ascii: ",")) }
-            firstDetail = false
+        for (i, entry) in detail.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
             string(entry.key, into: &out)
             out.append(UInt8(ascii: ":"))
-            string(entry.value, into: &out)
+            out.append(UInt8(ascii: "\""))
+            switch entry.value {
+            case .text(let text):
+                escapedContents(text, into: &out)
+            case .figure(let value):
+                if value == value.rounded() { integer(Int64(Int(value)), into: &out) } else { ByteTextSink.append(value, to: &out) }
+            case .integer(let value):
+                integer(value, into: &out)
+            case .groups(let groups):
+                for (g, group) in groups.enumerated() {
+                    if g > 0 { out.append(UInt8(ascii: ";")); out.append(UInt8(ascii: " ")) }
+                    for (c, code) in group.enumerated() {
+                        if c > 0 { out.append(UInt8(ascii: ",")) }
+                        escapedContents(code, into: &out)
+                    }
+                }
+            case .caveats(let caveats):
+                for (c, caveat) in caveats.enumerated() {
+                    if c > 0 { out.append(UInt8(ascii: ";")); out.append(UInt8(ascii: " ")) }
+                    escapedContents(caveat, into: &out)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
         }
         out.append(UInt8(ascii: "}"))
-        key("effect", &first, &out); number(IndicatorRecord.effect(indicator), into: &out)
-        key("fired", &first, &out); out.append(contentsOf: (indicator.fired ? "true" : "false").utf8)
-        key("p_value", &first, &out); number(IndicatorRecord.round(indicator.test.pValue), into: &out)
-        key("q_value", &first, &out); number(IndicatorRecord.round(indicator.qValue), into: &out)
-        key("statistic", &first, &out); number(indicator.test.statistic, into: &out)
+        key("effect", &first, &out); number(IndicatorRecord.effect(estimate: result.pointee.test.estimate), into: &out)
+        key("fired", &first, &out); literal(result.pointee.fired ? "true" : "false", into: &out)
+        key("p_value", &first, &out); number(IndicatorRecord.round(result.pointee.test.pValue), into: &out)
+        key("q_value", &first, &out); number(IndicatorRecord.round(result.pointee.qValue), into: &out)
+        key("statistic", &first, &out); number(result.pointee.test.statistic, into: &out)
         out.append(UInt8(ascii: "}"))
     }
 
@@ -97,7 +120,7 @@ public enum UnitLineWriter {
         if !first { out.append(UInt8(ascii: ",")) }
         first = false
         out.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { out.append(contentsOf: $0) }
+        literal(name, into: &out)
         out.append(UInt8(ascii: "\""))
         out.append(UInt8(ascii: ":"))
     }
@@ -110,13 +133,35 @@ public enum UnitLineWriter {
         }
     }
 
-    /// Decimal digits of `value` (a small string: no allocation, unlike `Array(….utf8)`).
+    /// A literal's bytes as they are.
+    private static func literal(_ text: StaticString, into out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// Decimal digits of `value`, made backwards in a register-sized buffer: no string.
     static func integer(_ value: Int64, into out: inout [UInt8]) {
-        out.append(contentsOf: String(value).utf8)
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, last digit first
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+        }
     }
 
     static func string(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        escapedContents(s, into: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes of `s` inside a JSON string, escaped where JSON requires.
+    private static func escapedContents(_ s: String, into out: inout [UInt8]) {
         var text = s
         text.withUTF8 { bytes in
             // Most strings need no escape: copy them whole.
@@ -126,7 +171,6 @@ public enum UnitLineWriter {
             }
             for byte in bytes { escaped(byte, into: &out) }
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     private static func escaped(_ byte: UInt8, into out: inout [UInt8]) {

@@ -10,15 +10,15 @@ import ObjectivityCore
 public struct ParallelPieces<Item: Sendable>: Sequence, Sendable {
     private let items: [Item]
     private let block: Int
-    private let make: @Sendable (Item) -> [UInt8]
+    private let append: @Sendable (Item, inout [UInt8]) -> Void
 
     /// - Parameters:
     ///   - block: items per piece (a few thousand keeps a piece near ten megabytes).
-    ///   - make: one item's bytes; called from any thread.
-    public init(_ items: [Item], block: Int = 4096, make: @escaping @Sendable (Item) -> [UInt8]) {
+    ///   - append: appends one item's bytes to a piece; called from any thread.
+    public init(_ items: [Item], block: Int = 4096, append: @escaping @Sendable (Item, inout [UInt8]) -> Void) {
         self.items = items
         self.block = Swift.max(1, block)
-        self.make = make
+        self.append = append
     }
 
     /// One round of blocks being made on the global queue.
@@ -40,9 +40,10 @@ public struct ParallelPieces<Item: Sendable>: Sequence, Sendable {
                     // Room for the block at a quarter above its first line's size times its
                     // lines: grown by doubling, a block of ten megabytes was copied and
                     // faulted into fresh pages some ten times over.
-                    var bytes = pieces.make(pieces.items[lower])
+                    var bytes: [UInt8] = []
+                    pieces.append(pieces.items[lower], &bytes)
                     bytes.reserveCapacity(bytes.count * (upper - lower) * 5 / 4)
-                    for i in (lower + 1)..<upper { bytes += pieces.make(pieces.items[i]) }
+                    for i in (lower + 1)..<upper { pieces.append(pieces.items[i], &bytes) }
                     made.store(bytes, at: b)
                 }
             }

@@ -99,8 +99,9 @@ struct ScanCommand: ParsableCommand {
         try AtomicFileWriter.write(JSONLines.encode(analyses.flatMap(ClusterRecord.records(for:))),
                                    to: directory.appendingPathComponent("clusters.jsonl"))
         let places = ranking.map { (analysis: $0.analysis, unit: $0.unit) }
-        try AtomicFileWriter.write(pieces: ParallelPieces(places) { UnitLineWriter.line(analysed[$0.analysis].units[$0.unit]) },
-                                   to: directory.appendingPathComponent("units.jsonl"))
+        try AtomicFileWriter.write(pieces: ParallelPieces(places) { place, piece in
+            UnitLineWriter.append(analysed[place.analysis].units[place.unit], to: &piece)
+        }, to: directory.appendingPathComponent("units.jsonl"))
         try AtomicFileWriter.write(pieces: alerts.lazy.map { place, explanation in
             UnitLineWriter.line(analysed[place.analysis].units[place.unit], explanation: explanation)
         }, to: directory.appendingPathComponent("alerts.jsonl"))
