@@ -181,7 +181,9 @@ public struct SittingAnalysis: Sendable {
         var places = [[(unit: Int, indicator: Int)]](repeating: [], count: families.count)
         for u in units.indices {
             for i in units[u].indicators.indices {
-                if let f = families.firstIndex(where: units[u].indicators[i].isFamily) { places[f].append((u, i)) }
+                // A closure, not the method itself: `indicators[i].isFamily` as a value
+                // captures a copy of the result (its strings and arrays retained).
+                if let f = families.firstIndex(where: { units[u].indicators[i].isFamily($0) }) { places[f].append((u, i)) }
             }
         }
         for found in places {
@@ -195,9 +197,8 @@ public struct SittingAnalysis: Sendable {
             }
             let null = EmpiricalNull(standardized: z, works: works)
             for (u, i) in found {
-                let test = units[u].indicators[i].test
-                units[u].indicators[i].test.pValue = null.pValue(exact: test.pValue, standardized: test.standardized,
-                                                                 works: units[u].works)
+                let exact = units[u].indicators[i].test.pValue, standardized = units[u].indicators[i].test.standardized
+                units[u].indicators[i].test.pValue = null.pValue(exact: exact, standardized: standardized, works: units[u].works)
                 units[u].indicators[i].nullScale = Float((null.scale(works: units[u].works) * 100).rounded() / 100)
             }
         }
