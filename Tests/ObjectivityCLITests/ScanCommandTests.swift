@@ -10,7 +10,7 @@ import Testing
         #expect(try CommandRunner.run(["simulate", "--out", directory.path, "--schools", "40", "--years", "2025"]).status == 0)
         let first = try CommandRunner.run(["scan", inbox, "--out", directory.appendingPathComponent("a").path])
         let files = try FileManager.default.contentsOfDirectory(atPath: inbox).count
-        let second = try CommandRunner.run(["scan", inbox, "--out", directory.appendingPathComponent("b").path])
+        let second = try CommandRunner.run(["scan", inbox, "--out", directory.appendingPathComponent("b").path, "--timings"])
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("Начало рейтинга:"))
         for name in ["units.jsonl", "alerts.jsonl", "sittings.jsonl", "clusters.jsonl"] {
@@ -27,6 +27,12 @@ import Testing
         #expect(records.filter { $0["exam"] as? String == "ОГЭ" && $0["grade"] as? Int == 9 }.count == 80)
         #expect(records.filter { $0["exam"] as? String == "ВПР" }.count == 240)
         #expect(second.status == 0)
+        // --timings: every stage from the listing on, with its CPU and memory, then the total.
+        let stages = second.standardError.split(separator: "\n").filter { $0.contains(" s, CPU ") }
+        let prefixes = ["list \(files) files, load models:", "read \(files) files, ", "ГИА sittings and the ВПР sittings' contexts:",
+                        "analyse 6 ВПР and 2 ГИА sittings:", "across years:", "rank 320 units, explain ", "write outputs:", "total:"]
+        #expect(stages.count == prefixes.count && zip(stages, prefixes).allSatisfy { $0.hasPrefix($1) }, "\(stages)")
+        #expect(stages.last?.contains("% of one core), peak resident ") == true)
         // Progress on standard error, plain lines when it is not a terminal (here a pipe):
         // every tenth of the files, then each stage; standard output stays the report.
         let progress = first.standardError.split(separator: "\n")
