@@ -12,8 +12,12 @@ import ObjectivityCore
 final class HeaderMemo: Sendable {
     private let columns = LockedValue<[[UInt8]: VPRColumns]>([:])
     private let titles = LockedValue<[[UInt8]: SittingNameParser.Parsed]>([:])
-    private let knownSubjects = LockedValue<[[UInt8]: Bool]>([:])
+    private let canonicalSubjects = LockedValue<[[UInt8]: String?]>([:])
     private let headerKinds = LockedValue<[[UInt8]: TableKind]>([:])
+    /// Rows asked before that are no header: a template's rows above its header (subject,
+    /// maximum score, task levels) come again in every file, and folding their cells to
+    /// find them no header was most of the cost of asking.
+    private let nonHeaders = LockedValue<Set<[UInt8]>>([])
     /// Entries kept per table: a batch of hostile files with ever-new headers must not grow
     /// the memo without bound.
     static let capacity = 4096
@@ -25,13 +29,18 @@ final class HeaderMemo: Sendable {
         Self.recall(Self.key(header), in: columns) { VPRColumns(header: header) }
     }
 
-    /// The kind of table `cells` are the header of, `recognise()` for a row not seen as a
-    /// header before (every row above the header is asked). Only headers are kept: the rows
-    /// above them (a school's name) are each a file's own.
+    /// The kind of table `cells` are the header of, `recognise()` for a row not seen before
+    /// (every row above the header is asked). Headers and the rows that are none are kept
+    /// apart, each up to ``capacity``: rows of a file's own (a school's name in two cells)
+    /// may fill the second, never crowd out the headers.
     func headerKind(of cells: [String], recognise: () -> TableKind?) -> TableKind? {
         let key = Self.key(cells)
         if let known = headerKinds.withLock({ $0[key] }) { return known }
-        guard let kind = recognise() else { return nil }
+        if nonHeaders.withLock({ $0.contains(key) }) { return nil }
+        guard let kind = recognise() else {
+            nonHeaders.withLock { if $0.count < Self.capacity { $0.insert(key) } }
+            return nil
+        }
         headerKinds.withLock { if $0.count < Self.capacity { $0[key] = kind } }
         return kind
     }
@@ -51,9 +60,14 @@ final class HeaderMemo: Sendable {
         Self.recall(Array(text.utf8), in: titles) { parser.parse(text) }
     }
 
+    /// `subjects`' spelling of `subject`, nil when it does not know it.
+    func canonical(_ subject: String, in subjects: SubjectCatalogue) -> String? {
+        Self.recall(Array(subject.utf8), in: canonicalSubjects) { subjects.canonical(subject) }
+    }
+
     /// Whether `subjects` knows `subject`.
     func isKnown(_ subject: String, in subjects: SubjectCatalogue) -> Bool {
-        Self.recall(Array(subject.utf8), in: knownSubjects) { subjects.canonical(subject) != nil }
+        canonical(subject, in: subjects) != nil
     }
 
     /// The value kept for `key` in `table`, else `make()` kept there (while there is room).

@@ -15,7 +15,7 @@ struct VPRPreamble {
     /// Level of the task in each column, from the row directly above the header.
     var levels: [Int: TaskLevel] = [:]
 
-    /// - Parameter memo: titles already parsed in this batch.
+    /// - Parameter memo: titles and subjects already interpreted in this batch.
     init(rows: [[String]], header columns: VPRColumns, names: SittingNameParser, memo: HeaderMemo) {
         for (index, cells) in rows.enumerated() {
             let nonEmpty = cells.enumerated().filter { !$0.element.isEmpty }
@@ -24,7 +24,7 @@ struct VPRPreamble {
             let value = nonEmpty.dropFirst().first?.element
             switch label {
             case "предмет":
-                labelledSubject = value.map { names.subjects.canonical($0) ?? $0 }
+                labelledSubject = value.map { memo.canonical($0, in: names.subjects) ?? $0 }
             case "класс", "параллель":
                 labelledGrade = value.flatMap { Int($0.prefix { $0.isNumber }) }
             case "год":
@@ -59,26 +59,30 @@ struct VPRPreamble {
 
     /// `… (edu220150)` or `sch220150` anywhere in the cell.
     /// A school login (`sch…` or `edu…` and at least four digits, not inside a Latin word)
-    /// and the name written before it. Searched in the cell's bytes, ignoring ASCII case:
-    /// every cell of every preamble passes here, and the login is ASCII.
+    /// and the name written before it. Searched in the cell's bytes in place, ignoring ASCII
+    /// case: every cell of every preamble passes here, and the login is ASCII.
     static func organisation(in cell: String) -> (login: String, name: String?)? {
-        let bytes = Array(cell.utf8)
-        func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
-        func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
-        for prefix in [Array("sch".utf8), Array("edu".utf8)] {
-            var i = 0
-            while i + prefix.count <= bytes.count {
-                defer { i += 1 }
-                guard (0..<prefix.count).allSatisfy({ bytes[i + $0] | 0x20 == prefix[$0] }) else { continue }
-                var end = i + prefix.count
-                while end < bytes.count, isDigit(bytes[end]) { end += 1 }
-                guard end - i - prefix.count >= 4, i == 0 || !isLetter(bytes[i - 1]) else { continue }
-                let login = String(decoding: prefix + bytes[(i + prefix.count)..<end], as: UTF8.self)
-                let name = String(decoding: bytes[..<i], as: UTF8.self).trimmingCharactersInSet().trimmingCharacters(in: "( |")
-                return (login, name.isEmpty ? nil : name)
+        var text = cell
+        return text.withUTF8 { bytes -> (login: String, name: String?)? in
+            func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
+            func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+            for prefix in ["sch", "edu"] as [StaticString] {
+                let p = UnsafeBufferPointer(start: prefix.utf8Start, count: 3)
+                var i = 0
+                while i + 3 <= bytes.count {
+                    defer { i += 1 }
+                    guard bytes[i] | 0x20 == p[0], bytes[i + 1] | 0x20 == p[1], bytes[i + 2] | 0x20 == p[2] else { continue }
+                    var end = i + 3
+                    while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+                    guard end - i - 3 >= 4, i == 0 || !isLetter(bytes[i - 1]) else { continue }
+                    let login = prefix.description + String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 3)..<end]), as: UTF8.self)
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<i]), as: UTF8.self).trimmingCharactersInSet()
+                        .trimmingCharacters(in: "( |")
+                    return (login, name.isEmpty ? nil : name)
+                }
             }
+            return nil
         }
-        return nil
     }
 
     /// «Количество участников: 54» and the like, in a cell already lower-cased.
