@@ -28,8 +28,12 @@ public struct InputFileReader: Sendable {
 
     /// Reads the file at `url`.
     public func read(url: URL) -> InputFileReport {
-        let name = url.lastPathComponent
-        switch FileBytes.read(path: url.path, limit: maxFileBytes) {
+        // The name cut from the path, which is needed anyway: URL's own lastPathComponent
+        // parsed the URL again (0.3 % of a national scan, one call per file).
+        let path = url.path
+        let cut = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        let name = cut.isEmpty ? url.lastPathComponent : cut
+        switch FileBytes.read(path: path, limit: maxFileBytes) {
         case .success(let bytes):
             return read(bytes: bytes, name: name)
         case .failure(let failure):

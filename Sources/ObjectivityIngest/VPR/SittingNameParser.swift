@@ -4,6 +4,9 @@ import ObjectivityCore
 /// or a file name (`ВПР_2025_Русский язык_4_Ленинский.csv`, `vpr-2025-matematika-5.csv`).
 struct SittingNameParser {
     let subjects: SubjectCatalogue
+    /// Spellings already looked up in `subjects` in this batch: a national batch parses a
+    /// hundred thousand file names made of the same few dozen words.
+    let memo: HeaderMemo
 
     struct Parsed: Equatable {
         var year: Int?
@@ -17,11 +20,16 @@ struct SittingNameParser {
                                              "класс", "кл", "klass", "kl", "результаты", "индивидуальные", "ф1", "f1"]
 
     func parse(_ text: String) -> Parsed {
-        var cleaned = ""
-        for ch in text {
-            cleaned.append(".,:;()«»\"_-/\\|".contains(ch) ? " " : ch)
+        // Separators as spaces, scalar by scalar (they are all single scalars; comparing
+        // Characters cost grapheme breaking on every one).
+        var cleaned = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case ".", ",", ":", ";", "(", ")", "«", "»", "\"", "_", "-", "/", "\\", "|": cleaned.append(" ")
+            default: cleaned.append(scalar)
+            }
         }
-        let tokens = cleaned.split(whereSeparator: \.isWhitespace).map(String.init)
+        let tokens = String(cleaned).split(whereSeparator: \.isWhitespace).map(String.init)
         var parsed = Parsed()
         var used = Set<Int>()
         var yearIndex: Int?
@@ -65,7 +73,7 @@ struct SittingNameParser {
             for k in start..<candidates.count where candidates[k] == previous + 1 {
                 run.append(tokens[candidates[k]])
                 previous = candidates[k]
-                if let subject = subjects.canonical(run.joined(separator: " ")), run.count > (best?.length ?? 0) {
+                if let subject = memo.canonical(run.joined(separator: " "), in: subjects), run.count > (best?.length ?? 0) {
                     best = (run.count, subject)
                 }
             }

@@ -50,7 +50,7 @@ struct VPRTableReader {
         guard !columns.tasks.isEmpty else {
             throw IngestError(.missingColumn, file: fileName, expected: "столбцы заданий вида «1 (1б)»")
         }
-        let names = SittingNameParser(subjects: models.subjects)
+        let names = SittingNameParser(subjects: models.subjects, memo: memo)
         let preamble = VPRPreamble(rows: preambleRows, header: columns, names: names, memo: memo)
         for (i, entry) in columns.tasks.enumerated() {
             columns.tasks[i].task.level = preamble.levels[entry.column]
