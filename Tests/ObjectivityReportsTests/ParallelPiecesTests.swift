@@ -1,4 +1,4 @@
-import ObjectivityReports
+@testable import ObjectivityReports
 import Testing
 
 /// Lines made on several threads come out whole and in order, whatever the block size.
@@ -7,12 +7,15 @@ import Testing
     func pieces_joinToTheLinesInOrder(block: Int) {
         let items = Array(0..<10_001)
         let line: @Sendable (Int) -> [UInt8] = { Array("\($0)\n".utf8) }
-        let pieces = Array(ParallelPieces(items, block: block) { item, piece in piece += line(item) })
+        let pieces = Array(ParallelPieces(items, block: block) { item, piece in
+            let bytes = line(item)
+            bytes.withUnsafeBufferPointer { bytes in piece.write(atMost: bytes.count) { $0.bytes(bytes) } }
+        })
         #expect(pieces.flatMap { $0 } == items.flatMap(line))
         #expect(pieces.count == (items.count + block - 1) / block)
     }
 
     @Test func noItems_noPieces() {
-        #expect(Array(ParallelPieces([Int](), append: { _, piece in piece.append(0) })).isEmpty)
+        #expect(Array(ParallelPieces([Int](), append: { _, piece in piece.write(atMost: 1) { $0.byte(0) } })).isEmpty)
     }
 }

@@ -73,12 +73,35 @@ import Testing
         }
         var mismatches: [Double] = []
         for x in values where x.isFinite {
-            var out: [UInt8] = []
-            UnitLineWriter.number(x, into: &out)
+            let buffer = ByteBuffer(capacity: UnitLineWriter.numberBound)
+            buffer.write(atMost: UnitLineWriter.numberBound) { UnitLineWriter.number(x, to: &$0) }
+            let out = buffer.bytes
             let expected = x == x.rounded() && abs(x) < 9_007_199_254_740_992 ? String(Int64(x)) : x.description
             if out != Array(expected.utf8) { mismatches.append(x) }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    /// Text made only of characters written six bytes each (`\u0001`) in every place a
+    /// line holds text: the room made for each part (six bytes per byte) is enough.
+    @Test func textEscapedAtItsLongest_fitsTheBounds() throws {
+        let worst = String(repeating: "\u{1}\u{1F}", count: 40)
+        var u = unit(weight: 1, years: [2023])
+        u.school = worst
+        u.indicators[0].code = worst
+        u.indicators[0].direction = worst
+        u.indicators[0].test.caveats = [worst, worst]
+        u.indicators[2].groups = [[worst, worst], [worst]]
+        let line = UnitLineWriter.line(u, explanation: worst, alertID: worst)
+        let parsed = try object(line)
+        #expect(parsed["school"] as? String == worst)
+        let detail = try #require((parsed["indicators"] as? [NSDictionary])?.first?["detail"] as? NSDictionary)
+        #expect(detail["caveats"] as? String == "\(worst); \(worst)")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let expected = try #require(try object(Array(encoder.encode(UnitRecord(u, explanation: worst)))).mutableCopy() as? NSMutableDictionary)
+        expected["alert_id"] = worst
+        #expect(parsed == expected)
     }
 
     @Test func alertID_isAddedAsAKey() throws {

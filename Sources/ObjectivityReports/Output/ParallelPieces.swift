@@ -10,12 +10,12 @@ import ObjectivityCore
 public struct ParallelPieces<Item: Sendable>: Sequence, Sendable {
     private let items: [Item]
     private let block: Int
-    private let append: @Sendable (Item, inout [UInt8]) -> Void
+    private let append: @Sendable (Item, ByteBuffer) -> Void
 
     /// - Parameters:
     ///   - block: items per piece (a few thousand keeps a piece near ten megabytes).
     ///   - append: appends one item's bytes to a piece; called from any thread.
-    public init(_ items: [Item], block: Int = 4096, append: @escaping @Sendable (Item, inout [UInt8]) -> Void) {
+    public init(_ items: [Item], block: Int = 4096, append: @escaping @Sendable (Item, ByteBuffer) -> Void) {
         self.items = items
         self.block = Swift.max(1, block)
         self.append = append
@@ -40,11 +40,11 @@ public struct ParallelPieces<Item: Sendable>: Sequence, Sendable {
                     // Room for the block at a quarter above its first line's size times its
                     // lines: grown by doubling, a block of ten megabytes was copied and
                     // faulted into fresh pages some ten times over.
-                    var bytes: [UInt8] = []
-                    pieces.append(pieces.items[lower], &bytes)
-                    bytes.reserveCapacity(bytes.count * (upper - lower) * 5 / 4)
-                    for i in (lower + 1)..<upper { pieces.append(pieces.items[i], &bytes) }
-                    made.store(bytes, at: b)
+                    let bytes = ByteBuffer()
+                    pieces.append(pieces.items[lower], bytes)
+                    bytes.reserve(bytes.count * (upper - lower - 1) * 5 / 4)
+                    for i in (lower + 1)..<upper { pieces.append(pieces.items[i], bytes) }
+                    made.store(bytes.bytes, at: b)
                 }
             }
         }

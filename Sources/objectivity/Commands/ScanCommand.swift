@@ -102,7 +102,7 @@ struct ScanCommand: ParsableCommand {
                                    to: directory.appendingPathComponent("clusters.jsonl"))
         let places = ranking.map { (analysis: $0.analysis, unit: $0.unit) }
         try AtomicFileWriter.write(pieces: ParallelPieces(places) { place, piece in
-            UnitLineWriter.append(analysed[place.analysis].units[place.unit], to: &piece)
+            UnitLineWriter.append(analysed[place.analysis].units[place.unit], to: piece)
         }, to: directory.appendingPathComponent("units.jsonl"))
         try AtomicFileWriter.write(pieces: alerts.lazy.map { place, explanation in
             UnitLineWriter.line(analysed[place.analysis].units[place.unit], explanation: explanation)
