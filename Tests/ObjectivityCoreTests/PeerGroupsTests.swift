@@ -2,7 +2,7 @@ import ObjectivityCore
 import Testing
 
 /// k-means++ on principal components finds well-separated groups and the silhouette picks
-/// their number; the dgemm distances equal a plain loop.
+/// their number; every fit is Lloyd's fixed point; the dgemm distances equal a plain loop.
 @Suite struct PeerGroupsTests {
     private func blobs(_ centres: [[Double]], each: Int, spread: Double, seed: UInt64) -> (Matrix, [Int]) {
         var rng = SplitMix64(seed: seed, stream: 0)
@@ -30,6 +30,31 @@ import Testing
             #expect(Set(labels.indices.filter { labels[$0] == g }.map { best.assignments[$0] }).count == 1)
         }
         #expect(KMeans(points: points, k: 3, seed: 1).assignments == KMeans(points: points, k: 3, seed: 1).assignments, "seeded")
+    }
+
+    /// Lloyd's fixed point, which the bounds that skip points must not miss: in heavily
+    /// overlapping blobs (points change groups for many iterations), every point sits in
+    /// its nearest group (the first of equals) and every centroid is its members' mean.
+    @Test func everyFit_isAFixedPointOfLloyd_despiteTheSkippedPoints() {
+        let (points, _) = blobs([[0, 0, 0, 0], [1, 0.5, 0, 0], [0, 1, 1, 0], [0.5, 0, 1, 1]], each: 300, spread: 1, seed: 5)
+        let n = points.rows, d = points.columns
+        for k in 1...8 {
+            let run = KMeans(points: points, k: k, seed: 3)
+            var inertia = 0.0
+            for i in 0..<n {
+                let distances = (0..<k).map { c in (0..<d).reduce(0.0) { $0 + (points[i, $1] - run.centroids[c, $1]) * (points[i, $1] - run.centroids[c, $1]) } }
+                #expect(run.assignments[i] == distances.firstIndex(of: distances.min()!)!, "k = \(k), point \(i)")
+                inertia += distances[run.assignments[i]]
+            }
+            for c in 0..<k {
+                let members = (0..<n).filter { run.assignments[$0] == c }
+                for j in 0..<d where !members.isEmpty {
+                    let mean = members.reduce(0.0) { $0 + points[$1, j] } / Double(members.count)
+                    #expect(abs(run.centroids[c, j] - mean) < 1e-9, "k = \(k), centroid \(c)")
+                }
+            }
+            #expect(abs(run.inertia - inertia) <= 1e-9 * inertia)
+        }
     }
 
     /// Reference: Rousseeuw's formula over SciPy's distances, a singleton scoring 0 —
