@@ -114,6 +114,16 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(PeerGroups(sitting: sitting, selective: [], seed: 1).groups.count) }
     }
 
+    // the empirical null of one family over a national sitting's 40,000 units: some forty
+    // bisection steps, each two medians (SittingAnalysis.calibrate runs one per family)
+    Benchmark("calibration.empirical_null_40000_units") { benchmark in
+        var rng = SplitMix64(seed: 9, stream: 0)
+        let works = (0..<40_000).map { _ in 5 + Int(rng.nextUnit() * 150) }
+        let z = works.map { (1 + 0.01 * Double($0)).squareRoot() * rng.nextNormal() + (rng.nextUnit() < 0.03 ? 4 : 0) }
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(EmpiricalNull(standardized: z, works: works).betweenVariance) }
+    }
+
     // SittingAnalysis: every indicator, calibration and risk
     Benchmark("sitting.all_indicators") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(SittingAnalysis(sitting: sitting, seed: 1).units.count) }

@@ -31,10 +31,23 @@ public struct EmpiricalNull: Sendable, Equatable {
             betweenVariance = 0
             return
         }
+        // The bisection below takes some hundred medians of every unit of a sitting (a
+        // national one has 40,000): the statistics are rescaled into one scratch buffer,
+        // whose median and then median deviation are selected in place — no array per step.
+        let statistics = pairs.map(\.0), sizes = pairs.map { Double($0.1) }
+        var scratch = [Double](repeating: 0, count: pairs.count)
         func spread(_ tau2: Double) -> (center: Double, scale: Double) {
-            let u = pairs.map { $0.0 / (1 + tau2 * Double($0.1)).squareRoot() }
-            let m = Self.median(u)
-            return (m, 1.4826 * Self.median(u.map { abs($0 - m) }))
+            statistics.withUnsafeBufferPointer { statistic in
+                sizes.withUnsafeBufferPointer { size in
+                    scratch.withUnsafeMutableBufferPointer { u in
+                        for i in u.indices { u[i] = statistic[i] / (1 + tau2 * size[i]).squareRoot() }
+                        let m = Self.median(in: u)
+                        // Selection has reordered u; the deviations' median does not mind.
+                        for i in u.indices { u[i] = abs(u[i] - m) }
+                        return (m, 1.4826 * Self.median(in: u))
+                    }
+                }
+            }
         }
         let untouched = spread(0)
         guard untouched.scale > 1 else {
@@ -65,21 +78,27 @@ public struct EmpiricalNull: Sendable, Equatable {
     }
 
     /// The median by selection (Hoare's quickselect, median-of-three pivots): the same
-    /// value sorting gives, in linear time — the bisection above takes some hundred
-    /// medians of every unit of a sitting, and a national sitting has 40,000.
+    /// value sorting gives, in linear time.
     static func median(_ values: [Double]) -> Double {
         var a = values
+        return a.withUnsafeMutableBufferPointer { median(in: $0) }
+    }
+
+    /// ``median(_:)`` of the values in `a`, which it reorders.
+    private static func median(in a: UnsafeMutableBufferPointer<Double>) -> Double {
         let n = a.count
-        let upper = select(&a, n / 2)
+        let upper = select(a, n / 2)
         guard n % 2 == 0 else { return upper }
         // The largest of the lower half, which selection left below position n / 2.
-        return (a[0..<(n / 2)].max()! + upper) / 2
+        var largest = a[0]
+        for i in 1..<(n / 2) { largest = Swift.max(largest, a[i]) }
+        return (largest + upper) / 2
     }
 
     /// Puts the k-th smallest value at position k, smaller ones before it; returns it.
     /// Three-way partitions, so that runs of equal values (many units share a statistic)
     /// cost no more than distinct ones.
-    private static func select(_ a: inout [Double], _ k: Int) -> Double {
+    private static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
         var low = 0, high = a.count - 1
         while low < high {
             let mid = low + (high - low) / 2
