@@ -26,6 +26,32 @@ import Testing
         }
     }
 
+    /// The works of the SciPy fixture gathered into groups that share base, level and
+    /// position, with their counts: the same fit as one row per work.
+    @Test func groupedWorks_fitAsTheWorksThemselves() {
+        var base: [Double] = [], level: [Double] = [], position: [Double] = [], outcomes: [Bool] = []
+        var groups: [[Double]: (successes: Double, trials: Double)] = [:]
+        for i in 0..<400 {
+            let b = 0.15 + 0.7 * Double(i % 7) / 6
+            let l = Double((i * 37) % 21 - 10) / 5
+            let x = Double(i % 4) - 1.5
+            let eta = log(b / (1 - b)) + 0.3 + 0.8 * l + 0.2 * l * x
+            let u = (Double((i * 7919) % 1000) + 0.5) / 1000
+            base.append(b); level.append(l); position.append(x)
+            outcomes.append(u < 1 / (1 + exp(-eta)))
+            groups[[b, l, x], default: (0, 0)].successes += outcomes.last! ? 1 : 0
+            groups[[b, l, x], default: (0, 0)].trials += 1
+        }
+        let keys = groups.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        #expect(keys.count < 200, "the fixture has repeated covariates")
+        let grouped = LevelAdjustedRate(successes: keys.map { groups[$0]!.successes }, trials: keys.map { groups[$0]!.trials },
+                                        base: keys.map { $0[0] }, level: keys.map { $0[1] }, position: keys.map { $0[2] })
+        let perWork = LevelAdjustedRate(outcomes: outcomes, base: base, level: level, position: position)
+        for (g, w) in zip(grouped.coefficients, perWork.coefficients) {
+            #expect(abs(g - w) < 1e-9, "\(grouped.coefficients) vs \(perWork.coefficients)")
+        }
+    }
+
     @Test func averageLevel_keepsTheBaseRate_unadjustedKeepsItEverywhere() {
         let fit = LevelAdjustedRate(outcomes: [true, false, true, false], base: [0.5, 0.5, 0.5, 0.5],
                                     level: [1, 1, -1, -1], position: [0, 0, 0, 0])

@@ -30,7 +30,19 @@ public struct LevelAdjustedRate: Sendable, Equatable {
 
     /// Fits the adjustment to every work's outcome, base rate (in (0, 1)), unit level and position.
     public init(outcomes: [Bool], base: [Double], level: [Double], position: [Double]) {
-        precondition(outcomes.count == base.count && base.count == level.count && level.count == position.count)
+        precondition(outcomes.count == base.count)
+        self.init(successes: outcomes.map { $0 ? 1 : 0 }, trials: [Double](repeating: 1, count: outcomes.count),
+                  base: base, level: level, position: position)
+    }
+
+    /// Fits the adjustment to groups of works that share base rate, level and position
+    /// (a unit's works with the same journal mark, say): `successes` of `trials` works in
+    /// each. The same likelihood as one row per work — a binomial row for its Bernoulli
+    /// rows — over several times fewer rows: a national sitting compares 1.4 million works
+    /// in some 160,000 such groups. With one trial per row, the same sums as the per-work fit.
+    public init(successes: [Double], trials: [Double], base: [Double], level: [Double], position: [Double]) {
+        precondition(successes.count == trials.count && trials.count == base.count && base.count == level.count
+                     && level.count == position.count)
         let offsets = base.map { Self.logit($0) }
         var beta = [0.0, 0.0, 0.0]
         for _ in 0..<30 {
@@ -38,23 +50,25 @@ public struct LevelAdjustedRate: Sendable, Equatable {
             // into arrays, which cost a bounds check and a uniqueness check each).
             var g0 = 0.0, g1 = 0.0, g2 = 0.0, h0 = 0.0, h1 = 0.0, h2 = 0.0, h4 = 0.0, h5 = 0.0, h8 = 0.0
             let b0 = beta[0], b1 = beta[1], b2 = beta[2]
-            outcomes.withUnsafeBufferPointer { outcome in
-                offsets.withUnsafeBufferPointer { offset in
-                    level.withUnsafeBufferPointer { level in
-                        position.withUnsafeBufferPointer { position in
-                            for w in 0..<outcome.count {
-                                let x1 = level[w], x2 = level[w] * position[w]
-                                let p = Self.logistic(offset[w] + b0 + b1 * x1 + b2 * x2)
-                                let residual = (outcome[w] ? 1 : 0) - p, weight = p * (1 - p)
-                                g0 += residual
-                                g1 += residual * x1
-                                g2 += residual * x2
-                                h0 += weight
-                                h1 += weight * x1
-                                h2 += weight * x2
-                                h4 += weight * x1 * x1
-                                h5 += weight * x1 * x2
-                                h8 += weight * x2 * x2
+            successes.withUnsafeBufferPointer { success in
+                trials.withUnsafeBufferPointer { trial in
+                    offsets.withUnsafeBufferPointer { offset in
+                        level.withUnsafeBufferPointer { level in
+                            position.withUnsafeBufferPointer { position in
+                                for w in 0..<success.count {
+                                    let x1 = level[w], x2 = level[w] * position[w]
+                                    let p = Self.logistic(offset[w] + b0 + b1 * x1 + b2 * x2)
+                                    let residual = success[w] - trial[w] * p, weight = trial[w] * p * (1 - p)
+                                    g0 += residual
+                                    g1 += residual * x1
+                                    g2 += residual * x2
+                                    h0 += weight
+                                    h1 += weight * x1
+                                    h2 += weight * x2
+                                    h4 += weight * x1 * x1
+                                    h5 += weight * x1 * x2
+                                    h8 += weight * x2 * x2
+                                }
                             }
                         }
                     }
