@@ -118,15 +118,12 @@ public struct JournalDiscrepancyTest: Sendable {
         }
         guard let levels else { return }
         precondition(levels.count == vpr.count, "one level per work")
-        var groups = Groups(conditionsByScore: loweredGivenScore.isEmpty || scores == nil ? 4 : loweredGivenScore.count)
+        var groups = Groups(conditionsByScore: scoreConditions(withScores: scores != nil))
         for i in vpr.indices where Self.compared(vpr[i], journal[i]) {
             let score = scores.map { Int($0[i]) }
             let m = Int(vpr[i]), j = Int(journal[i])
-            // The score-side rates and position depend on the score when there are scores
-            // (a negative one, which no reader lets through, is a group of its own), else on the mark.
-            let condition: Int?
-            if let score, !loweredGivenScore.isEmpty { condition = score >= 0 ? score : nil } else { condition = m - 2 }
-            groups.add(rates(mark: m, journal: j, score: score), level: levels[i], mark: m, journal: j, scoreCondition: condition)
+            groups.add(rates(mark: m, journal: j, score: score), level: levels[i], mark: m, journal: j,
+                       scoreCondition: scoreCondition(mark: m, score: score))
         }
         (confirmedAdjustment, raisedAdjustment) = groups.byJournal.fits()
         (loweredAdjustment, gapAdjustment) = groups.byScore.fits()
@@ -138,14 +135,40 @@ public struct JournalDiscrepancyTest: Sendable {
     public func test(vpr: ArraySlice<Int8>, journal: ArraySlice<Int8>, scores: ArraySlice<Int16>? = nil, level: Level = .average) -> Result {
         var confirmed: [Double] = [], raised: [Double] = [], lowered: [Double] = [], gaps: [Double] = []
         var kConfirmed = 0, kRaised = 0, kLowered = 0, kGaps = 0
+        // A unit's level is one: its works' adjusted rates depend only on the journal mark
+        // (confirmed, raised) and on the score or mark (lowered, gaps), so each is computed
+        // once per unit and condition (a logarithm and an exponential each, for every work
+        // of a country four times over); NaN until then.
+        var journalRates = [Double](repeating: .nan, count: 8)
+        var scoreRates = [Double](repeating: .nan, count: 2 * scoreConditions(withScores: scores != nil))
         for (offset, (m8, j8)) in zip(vpr, journal).enumerated() where Self.compared(m8, j8) {
             let m = Int(m8), j = Int(j8)
             let score = scores.map { Int($0[$0.startIndex + offset]) }
-            let base = rates(mark: m, journal: j, score: score)
-            confirmed.append(confirmedAdjustment.probability(base: base.confirmed, level: level.vprSide, position: base.journalPosition))
-            raised.append(raisedAdjustment.probability(base: base.raised, level: level.vprSide, position: base.journalPosition))
-            lowered.append(loweredAdjustment.probability(base: base.lowered, level: level.journalSide, position: base.scorePosition))
-            gaps.append(gapAdjustment.probability(base: base.gap, level: level.journalSide, position: base.scorePosition))
+            let condition = scoreCondition(mark: m, score: score)
+            var base: BaseRates?
+            if journalRates[j - 2].isNaN {
+                let rate = rates(mark: m, journal: j, score: score)
+                base = rate
+                journalRates[j - 2] = confirmedAdjustment.probability(base: rate.confirmed, level: level.vprSide, position: rate.journalPosition)
+                journalRates[j + 2] = raisedAdjustment.probability(base: rate.raised, level: level.vprSide, position: rate.journalPosition)
+            }
+            let loweredRate: Double, gapRate: Double
+            if let condition, !scoreRates[2 * condition].isNaN {
+                loweredRate = scoreRates[2 * condition]
+                gapRate = scoreRates[2 * condition + 1]
+            } else {
+                let rate = base ?? rates(mark: m, journal: j, score: score)
+                loweredRate = loweredAdjustment.probability(base: rate.lowered, level: level.journalSide, position: rate.scorePosition)
+                gapRate = gapAdjustment.probability(base: rate.gap, level: level.journalSide, position: rate.scorePosition)
+                if let condition {
+                    scoreRates[2 * condition] = loweredRate
+                    scoreRates[2 * condition + 1] = gapRate
+                }
+            }
+            confirmed.append(journalRates[j - 2])
+            raised.append(journalRates[j + 2])
+            lowered.append(loweredRate)
+            gaps.append(gapRate)
             if m == j { kConfirmed += 1 }
             if m > j { kRaised += 1 }
             if j > m { kLowered += 1 }
@@ -170,6 +193,17 @@ public struct JournalDiscrepancyTest: Sendable {
             lowered: result(kLowered, lowered, byScore ? "exact Poisson-binomial test of «Понизили» given the primary score against the region's conditional rate at the unit's level; estimate: excess share of works" : "exact Poisson-binomial test of «Понизили» given the ВПР mark against the region's conditional rate at the unit's level; estimate: excess share of works"),
             largeGaps: result(kGaps, gaps, byScore ? "exact Poisson-binomial test of journal two or more marks above the ВПР given the primary score against the region's conditional rate at the unit's level; estimate: excess share of works"
                                  : "exact Poisson-binomial test of journal two or more marks above the ВПР given the ВПР mark against the region's conditional rate at the unit's level; estimate: excess share of works"))
+    }
+
+    /// How many values ``scoreCondition(mark:score:)`` takes.
+    private func scoreConditions(withScores: Bool) -> Int { withScores && !loweredGivenScore.isEmpty ? loweredGivenScore.count : 4 }
+
+    /// What a work's `lowered` and `largeGaps` rates and position depend on: its score when
+    /// the test has scores, else its mark − 2; nil for a score outside the sitting's range
+    /// (which no reader lets through), whose rates are not shared with any other work.
+    private func scoreCondition(mark: Int, score: Int?) -> Int? {
+        guard let score, !loweredGivenScore.isEmpty else { return mark - 2 }
+        return loweredGivenScore.indices.contains(score) ? score : nil
     }
 
     /// Whether a work enters the comparison: both marks between 2 and 5.
