@@ -58,6 +58,45 @@ import Testing
         }
     }
 
+    /// The estimate equals the definition computed plainly — both medians of every
+    /// bisection step from sorted copies — bit for bit, on odd and even counts, and on
+    /// statistics with many ties (where the two middle deviations often fall either side
+    /// of the spread's limit, or on it).
+    @Test func estimate_equalsTheSortedDefinition_bitForBit() {
+        func median(_ values: [Double]) -> Double {
+            let s = values.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        func plain(_ z: [Double], _ works: [Int]) -> (center: Double, tau2: Double) {
+            func spread(_ tau2: Double) -> (center: Double, scale: Double) {
+                let u = zip(z, works).map { $0 / (1 + tau2 * Double($1)).squareRoot() }
+                let m = median(u)
+                return (m, 1.4826 * median(u.map { abs($0 - m) }))
+            }
+            let untouched = spread(0)
+            guard untouched.scale > 1 else { return (max(0, untouched.center), 0) }
+            var low = 0.0, high = 1.0
+            while spread(high).scale > 1, high < 1e6 { high *= 4 }
+            for _ in 0..<40 {
+                let middle = (low + high) / 2
+                if spread(middle).scale > 1 { low = middle } else { high = middle }
+            }
+            return (max(0, spread(high).center), high)
+        }
+        var rng = SplitMix64(seed: 11)
+        for n in [30, 31, 200, 201, 1000] {
+            for trial in 0..<20 {
+                let works = (0..<n).map { _ in 5 + Int(rng.nextUnit() * 100) }
+                // Half the trials on a coarse grid of values, so that deviations tie.
+                let z = works.map { (1 + 0.03 * Double($0)).squareRoot() * rng.nextNormal() }
+                    .map { trial % 2 == 0 ? $0 : ($0 * 2).rounded() / 2 }
+                let expected = plain(z, works), null = EmpiricalNull(standardized: z, works: works)
+                #expect(null.betweenVariance == expected.tau2 && null.center == expected.center, "n = \(n), trial \(trial)")
+            }
+        }
+        #expect(1.4826 * EmpiricalNull.widestDeviation <= 1 && 1.4826 * EmpiricalNull.widestDeviation.nextUp > 1)
+    }
+
     @Test func fewUnits_keepTheTheoreticalNull() {
         let null = EmpiricalNull(standardized: [5, -5, 4, -4], works: [50, 50, 50, 50])
         #expect(null == EmpiricalNull(standardized: [], works: []))

@@ -31,26 +31,43 @@ public struct EmpiricalNull: Sendable, Equatable {
             betweenVariance = 0
             return
         }
-        // The bisection below takes some hundred medians of every unit of a sitting (a
-        // national one has 40,000): the statistics are rescaled into one scratch buffer,
-        // whose median and then median deviation are selected in place — no array per step.
+        // The bisection below takes some forty spreads of every unit of a sitting (a
+        // national one has 40,000): the statistics are rescaled into one scratch buffer
+        // and their median selected in place, with no array per step. Whether the spread
+        // 1.4826 × MAD exceeds 1 needs no second selection: that is whether the median
+        // deviation exceeds `widest`, the largest deviation that 1.4826 × it does not
+        // take above 1, which one pass counting the deviations up to it decides (and, when
+        // `widest` falls between the two middle ones of an even count, finds them both).
         let statistics = pairs.map(\.0), sizes = pairs.map { Double($0.1) }
         var scratch = [Double](repeating: 0, count: pairs.count)
-        func spread(_ tau2: Double) -> (center: Double, scale: Double) {
+        let widest = Self.widestDeviation
+        func spread(_ tau2: Double) -> (center: Double, isWide: Bool) {
             statistics.withUnsafeBufferPointer { statistic in
                 sizes.withUnsafeBufferPointer { size in
                     scratch.withUnsafeMutableBufferPointer { u in
                         for i in u.indices { u[i] = statistic[i] / (1 + tau2 * size[i]).squareRoot() }
                         let m = Self.median(in: u)
-                        // Selection has reordered u; the deviations' median does not mind.
-                        for i in u.indices { u[i] = abs(u[i] - m) }
-                        return (m, 1.4826 * Self.median(in: u))
+                        var within = 0, largestWithin = -Double.infinity, smallestBeyond = Double.infinity
+                        for value in u {
+                            let deviation = abs(value - m)
+                            if deviation <= widest {
+                                within += 1
+                                largestWithin = Swift.max(largestWithin, deviation)
+                            } else {
+                                smallestBeyond = Swift.min(smallestBeyond, deviation)
+                            }
+                        }
+                        let n = u.count, half = n / 2
+                        // The sorted deviations' middle one (odd n), or their middle two
+                        // (even n) either side of `widest` or not.
+                        guard n % 2 == 0, within == half else { return (m, within <= half - (n % 2 == 0 ? 1 : 0)) }
+                        return (m, 1.4826 * ((largestWithin + smallestBeyond) / 2) > 1)
                     }
                 }
             }
         }
         let untouched = spread(0)
-        guard untouched.scale > 1 else {
+        guard untouched.isWide else {
             center = max(0, untouched.center)
             betweenVariance = 0
             return
@@ -58,14 +75,23 @@ public struct EmpiricalNull: Sendable, Equatable {
         // The spread falls as τ² grows; bisect on it between 0 and a τ² that certainly
         // overshoots (the smallest unit's statistic divided to nothing).
         var low = 0.0, high = 1.0
-        while spread(high).scale > 1, high < 1e6 { high *= 4 }
+        while spread(high).isWide, high < 1e6 { high *= 4 }
         for _ in 0..<40 {  // the bracket shrinks by 2⁻⁴⁰: far below any τ² that matters
             let middle = (low + high) / 2
-            if spread(middle).scale > 1 { low = middle } else { high = middle }
+            if spread(middle).isWide { low = middle } else { high = middle }
         }
         betweenVariance = high
         center = max(0, spread(high).center)
     }
+
+    /// The largest deviation d with 1.4826 × d ≤ 1 in floating point: a median deviation
+    /// above it, and only such, gives a spread above 1.
+    static let widestDeviation: Double = {
+        var d = 1 / 1.4826
+        while 1.4826 * d > 1 { d = d.nextDown }
+        while 1.4826 * d.nextUp <= 1 { d = d.nextUp }
+        return d
+    }()
 
     /// How much wider than its model the null of a unit of `works` works is.
     public func scale(works: Int) -> Double { (1 + betweenVariance * Double(max(0, works))).squareRoot() }
