@@ -42,16 +42,29 @@ public struct PolytomousPersonFit: Sendable {
         let works = tasks > 0 ? scores.count / tasks : 0
         var start = [0]
         for maximum in maxima { start.append(start.last! + maximum) }
-        // Works reaching each step, counted in one flat array (whole numbers: exact in any order).
-        var reachedSteps = [Double](repeating: 0, count: start.last!)
+        // Works reaching each step: each task's scores counted once (a histogram, one
+        // slot per score 0…maximum), then the works at or above each step summed from the
+        // top — whole numbers, exact in any order. Counting every step a work reaches
+        // chained its increments through memory, a work of a country at a time.
+        var histogram = [Int](repeating: 0, count: start.last! + tasks)
         scores.withUnsafeBufferPointer { score in
-            reachedSteps.withUnsafeMutableBufferPointer { reached in
-                for w in 0..<works {
-                    for k in 0..<tasks {
-                        let x = min(Int(max(0, score[w * tasks + k])), maxima[k])
-                        for m in 0..<x { reached[start[k] + m] += 1 }
+            maxima.withUnsafeBufferPointer { maximum in
+                histogram.withUnsafeMutableBufferPointer { count in
+                    for w in 0..<works {
+                        for k in 0..<tasks {
+                            let x = min(Int(max(0, score[w &* tasks &+ k])), maximum[k])
+                            count[start[k] &+ k &+ x] &+= 1
+                        }
                     }
                 }
+            }
+        }
+        var reachedSteps = [Double](repeating: 0, count: start.last!)
+        for k in 0..<tasks {
+            var atOrAbove = 0
+            for x in stride(from: maxima[k], through: 1, by: -1) {
+                atOrAbove += histogram[start[k] + k + x]
+                reachedSteps[start[k] + x - 1] = Double(atOrAbove)
             }
         }
         let reached = (0..<tasks).map { Array(reachedSteps[start[$0]..<start[$0 + 1]]) }
