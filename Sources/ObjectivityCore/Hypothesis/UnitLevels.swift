@@ -17,16 +17,31 @@ public struct UnitLevels: Sendable {
 
     public init(sitting: Sitting) {
         let closed = sitting.tasks.map { $0.maxScore == 1 }
+        let works = sitting.works.count, tasks = closed.count
         if closed.contains(true) {
-            let points = (0..<sitting.works.count).map { w in
-                zip(closed, sitting.works.taskScores(ofWork: w)).reduce(0.0) { $0 + ($1.0 && $1.1 > 0 ? Double($1.1) : 0) }
+            // Each work's points on the one-point tasks, in task order, over raw buffers:
+            // this and the levels below run over every work of a country's sittings.
+            var points = [Double](repeating: 0, count: works)
+            sitting.works.taskScores.withUnsafeBufferPointer { score in
+                closed.withUnsafeBufferPointer { closed in
+                    points.withUnsafeMutableBufferPointer { points in
+                        for w in 0..<works {
+                            var sum = 0.0
+                            for k in 0..<tasks {
+                                let x = score[w &* tasks &+ k]
+                                sum += closed[k] && x > 0 ? Double(x) : 0
+                            }
+                            points[w] = sum
+                        }
+                    }
+                }
             }
-            onClosedTasks = Self.levels(points, in: sitting)
+            onClosedTasks = Self.levels(points, present: nil, in: sitting)
         } else {
             onClosedTasks = nil
         }
-        onPrimaryScore = Self.levels(sitting.works.primaryScore.map(Double.init), in: sitting)
-        onJournal = Self.levels(sitting.works.journalMark.map { $0 >= 2 ? Double($0) : nil }, in: sitting)
+        onPrimaryScore = Self.levels(sitting.works.primaryScore.map(Double.init), present: nil, in: sitting)
+        onJournal = Self.levels(sitting.works.journalMark.map { Double($0) }, present: sitting.works.journalMark.map { $0 >= 2 }, in: sitting)
     }
 
     /// The level for tests that condition on the journal mark (the ВПР side is under test).
@@ -34,17 +49,29 @@ public struct UnitLevels: Sendable {
     /// The level for tests that condition on the ВПР score (the journal side is under test).
     public var forJournalSide: [Double] { onClosedTasks ?? onPrimaryScore }
 
-    /// Unit means of a per-work measure, standardised by the sitting's works; nil values are skipped.
-    private static func levels(_ values: [Double?], in sitting: Sitting) -> [Double] {
-        let present = values.compactMap { $0 }
-        let n = Double(max(1, present.count))
-        let mean = present.reduce(0, +) / n
-        let variance = present.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(1, n - 1)
-        let spread = variance > 0 ? variance.squareRoot() : 1
-        return (0..<Int32(sitting.schools.count)).map { school in
-            let unit = values[sitting.rows(ofSchool: school)].compactMap { $0 }
-            guard !unit.isEmpty else { return 0 }
-            return (unit.reduce(0, +) / Double(unit.count) - mean) / spread
+    /// Unit means of a per-work measure, standardised by the sitting's works; works whose
+    /// `present` is false are skipped (all count when it is nil). Sums in work order, over
+    /// raw buffers, without an optional per work or an array per unit.
+    private static func levels(_ values: [Double], present: [Bool]?, in sitting: Sitting) -> [Double] {
+        values.withUnsafeBufferPointer { value in
+            let all = [Bool](), mask = present ?? all
+            return mask.withUnsafeBufferPointer { mask in
+                let counted = { (w: Int) -> Bool in present == nil || mask[w] }
+                var count = 0, sum = 0.0
+                for w in value.indices where counted(w) { count += 1; sum += value[w] }
+                let n = Double(max(1, count))
+                let mean = sum / n
+                var squares = 0.0
+                for w in value.indices where counted(w) { squares += (value[w] - mean) * (value[w] - mean) }
+                let variance = squares / max(1, n - 1)
+                let spread = variance > 0 ? variance.squareRoot() : 1
+                return (0..<Int32(sitting.schools.count)).map { school in
+                    var unitCount = 0, unitSum = 0.0
+                    for w in sitting.rows(ofSchool: school) where counted(w) { unitCount += 1; unitSum += value[w] }
+                    guard unitCount > 0 else { return 0 }
+                    return (unitSum / Double(unitCount) - mean) / spread
+                }
+            }
         }
     }
 }
