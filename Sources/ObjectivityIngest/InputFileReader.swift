@@ -88,8 +88,8 @@ public struct InputFileReader: Sendable {
             case .recheckOutcomes: recheck!.consume(row)
             case nil:
                 let cells = row.strings
-                guard TableKind.mayBeHeader(cells),
-                      let recognised = memo.headerKind(of: cells, recognise: { TableKind.recognise(foldedHeader: cells.map(CellText.folded)) }) else {
+                let key = TableKind.mayBeHeader(cells) ? HeaderMemo.Key(row: row) : nil
+                guard let key, let recognised = memo.headerKind(of: key, recognise: { TableKind.recognise(foldedHeader: cells.map(CellText.folded)) }) else {
                     preamble.append(cells)
                     if preamble.count >= maxPreambleRows {
                         headerError = IngestError(.noHeader, file: name, expected: Self.headerExpectation,
@@ -101,7 +101,7 @@ public struct InputFileReader: Sendable {
                 kind = recognised
                 switch recognised {
                 case .vprResults:
-                    vpr = try VPRTableReader(fileName: name, preambleRows: preamble, header: cells, models: models, memo: memo,
+                    vpr = try VPRTableReader(fileName: name, preambleRows: preamble, header: cells, headerKey: key, models: models, memo: memo,
                                              expectedRows: max(0, table.estimatedRows - preamble.count - 1))
                 case .giaResults: gia = try GIATableReader(fileName: name, header: cells, models: models)
                 case .schoolRegistry: registry = try SchoolRegistryReader(fileName: name, header: cells, models: models)

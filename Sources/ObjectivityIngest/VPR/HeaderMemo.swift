@@ -10,59 +10,83 @@ import ObjectivityCore
 /// functions of their text, so each distinct text is interpreted once and shared by the
 /// reading threads.
 final class HeaderMemo: Sendable {
-    private let columns = LockedValue<[[UInt8]: VPRColumns]>([:])
-    private let titles = LockedValue<[[UInt8]: SittingNameParser.Parsed]>([:])
-    private let canonicalSubjects = LockedValue<[[UInt8]: String?]>([:])
-    private let headerKinds = LockedValue<[[UInt8]: TableKind]>([:])
-    /// Rows asked before that are no header: a template's rows above its header (subject,
-    /// maximum score, task levels) come again in every file, and folding their cells to
-    /// find them no header was most of the cost of asking.
-    private let nonHeaders = LockedValue<Set<[UInt8]>>([])
+    /// A row's or a text's bytes, hashed once before any lock is taken: the reading
+    /// threads ask the memo for every row above a header, and hashing a key byte by byte
+    /// through `Hasher` under the lock held the other thread waiting (5 % of reading).
+    struct Key: Hashable, Sendable {
+        let bytes: [UInt8]
+        private let hash: UInt64
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            hash = bytes.withUnsafeBufferPointer { ByteHash.fnv1a($0) }
+        }
+
+        /// A row's trimmed cells, each followed by the unit separator: the bytes of the
+        /// cells ``RawRow/strings`` gives (which only repairs invalid UTF-8, and equal bytes
+        /// still give equal cells, so the key stays a function of the row).
+        init(row: RawRow) {
+            var bytes: [UInt8] = []
+            for i in 0..<row.cellCount {
+                bytes.append(contentsOf: row.bytes(row.trimmedRange(of: i)))
+                bytes.append(0x1F)
+            }
+            self.init(bytes)
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
+    }
+
+    /// Rows asked whether they open a table: the headers with their kind, and the rows that
+    /// are none (a template's rows above its header — subject, maximum score, task levels —
+    /// come again in every file, and folding their cells to find them no header was most
+    /// of the cost of asking). One lock for both: one acquisition per row asked.
+    private struct Kinds {
+        var headers: [Key: TableKind] = [:]
+        var nonHeaders: Set<Key> = []
+    }
+
+    private let kinds = LockedValue(Kinds())
+    private let columns = LockedValue<[Key: VPRColumns]>([:])
+    private let titles = LockedValue<[Key: SittingNameParser.Parsed]>([:])
+    private let canonicalSubjects = LockedValue<[Key: String?]>([:])
     /// Entries kept per table: a batch of hostile files with ever-new headers must not grow
     /// the memo without bound.
     static let capacity = 4096
 
     init() {}
 
-    /// ``VPRColumns`` of a header row.
-    func columns(header: [String]) -> VPRColumns {
-        Self.recall(Self.key(header), in: columns) { VPRColumns(header: header) }
+    /// ``VPRColumns`` of a header row, `key` the row's ``Key``.
+    func columns(header: [String], key: Key) -> VPRColumns {
+        Self.recall(key, in: columns) { VPRColumns(header: header) }
     }
 
-    /// The kind of table `cells` are the header of, `recognise()` for a row not seen before
-    /// (every row above the header is asked). Headers and the rows that are none are kept
-    /// apart, each up to ``capacity``: rows of a file's own (a school's name in two cells)
-    /// may fill the second, never crowd out the headers.
-    func headerKind(of cells: [String], recognise: () -> TableKind?) -> TableKind? {
-        let key = Self.key(cells)
-        if let known = headerKinds.withLock({ $0[key] }) { return known }
-        if nonHeaders.withLock({ $0.contains(key) }) { return nil }
+    /// The kind of table the row with `key` is the header of, `recognise()` for a row not
+    /// seen before (every row above the header is asked). Headers and the rows that are
+    /// none are kept apart, each up to ``capacity``: rows of a file's own (a school's name
+    /// in two cells) may fill the second, never crowd out the headers.
+    func headerKind(of key: Key, recognise: () -> TableKind?) -> TableKind? {
+        let (known, isNone) = kinds.withLock { ($0.headers[key], $0.nonHeaders.contains(key)) }
+        if let known { return known }
+        if isNone { return nil }
         guard let kind = recognise() else {
-            nonHeaders.withLock { if $0.count < Self.capacity { $0.insert(key) } }
+            kinds.withLock { if $0.nonHeaders.count < Self.capacity { $0.nonHeaders.insert(key) } }
             return nil
         }
-        headerKinds.withLock { if $0.count < Self.capacity { $0[key] = kind } }
+        kinds.withLock { if $0.headers.count < Self.capacity { $0.headers[key] = kind } }
         return kind
-    }
-
-    /// A row's cells as one key: their bytes, each followed by the unit separator.
-    private static func key(_ cells: [String]) -> [UInt8] {
-        var key: [UInt8] = []
-        for cell in cells {
-            key.append(contentsOf: cell.utf8)
-            key.append(0x1F)
-        }
-        return key
     }
 
     /// `parser.parse(text)`.
     func parse(_ text: String, with parser: SittingNameParser) -> SittingNameParser.Parsed {
-        Self.recall(Array(text.utf8), in: titles) { parser.parse(text) }
+        Self.recall(Key(Array(text.utf8)), in: titles) { parser.parse(text) }
     }
 
     /// `subjects`' spelling of `subject`, nil when it does not know it.
     func canonical(_ subject: String, in subjects: SubjectCatalogue) -> String? {
-        Self.recall(Array(subject.utf8), in: canonicalSubjects) { subjects.canonical(subject) }
+        Self.recall(Key(Array(subject.utf8)), in: canonicalSubjects) { subjects.canonical(subject) }
     }
 
     /// Whether `subjects` knows `subject`.
@@ -72,7 +96,7 @@ final class HeaderMemo: Sendable {
 
     /// The value kept for `key` in `table`, else `make()` kept there (while there is room).
     /// `make` runs outside the lock: two threads may both make a value, never a different one.
-    private static func recall<Value: Sendable>(_ key: [UInt8], in table: LockedValue<[[UInt8]: Value]>, make: () -> Value) -> Value {
+    private static func recall<Value: Sendable>(_ key: Key, in table: LockedValue<[Key: Value]>, make: () -> Value) -> Value {
         if let known = table.withLock({ $0[key] }) { return known }
         let made = make()
         table.withLock { if $0.count < capacity { $0[key] = made } }

@@ -37,11 +37,12 @@ struct VPRTableReader {
     /// - Parameter expectedRows: an upper estimate of the data rows, to size the columns
     ///   once instead of growing them (0 when unknown).
     /// - Parameter memo: header rows and titles already interpreted in this batch.
-    init(fileName: String, preambleRows: [[String]], header: [String], models: ReferenceModels, memo: HeaderMemo,
-         expectedRows: Int) throws(IngestError) {
+    /// - Parameter headerKey: the header row as the memo's key.
+    init(fileName: String, preambleRows: [[String]], header: [String], headerKey: HeaderMemo.Key, models: ReferenceModels,
+         memo: HeaderMemo, expectedRows: Int) throws(IngestError) {
         self.fileName = fileName
         self.models = models
-        var columns = memo.columns(header: header)
+        var columns = memo.columns(header: header, key: headerKey)
         guard columns.isComplete else {
             let missing = [columns.participantCode < 0 ? "Код участника" : nil, columns.primaryScore < 0 ? "Первичный балл" : nil,
                            columns.mark == nil ? "Отметка" : nil].compactMap { $0 }

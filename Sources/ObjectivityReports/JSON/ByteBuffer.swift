@@ -5,12 +5,13 @@
 /// writing.
 ///
 /// A reference, so that a block of lines is made by many calls that each add a line;
-/// used by one thread at a time.
+/// used by one thread at a time, so its properties go without the runtime's exclusivity
+/// checks.
 public final class ByteBuffer {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
     /// Bytes written so far.
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
 
     /// - Parameter capacity: bytes of room made at once (it grows as needed).
     init(capacity: Int = 4096) {
