@@ -103,7 +103,9 @@ public struct InputFileReader: Sendable {
                 case .vprResults:
                     vpr = try VPRTableReader(fileName: name, preambleRows: preamble, header: cells, headerKey: key, models: models, memo: memo,
                                              expectedRows: max(0, table.estimatedRows - preamble.count - 1))
-                case .giaResults: gia = try GIATableReader(fileName: name, header: cells, models: models)
+                case .giaResults:
+                    gia = try GIATableReader(fileName: name, header: cells, models: models,
+                                             expectedRows: max(0, table.estimatedRows - preamble.count - 1))
                 case .schoolRegistry: registry = try SchoolRegistryReader(fileName: name, header: cells, models: models)
                 case .recheckOutcomes: recheck = try RecheckOutcomesReader(fileName: name, header: cells, models: models)
                 }

@@ -24,6 +24,12 @@ public struct ByteStringColumn: Sendable, Equatable {
         offsets.reserveCapacity(works + 1)
     }
 
+    /// Room for `values` more values of about `bytesPerValue` bytes each.
+    public mutating func reserve(values: Int, bytesPerValue: Int) {
+        bytes.reserveCapacity(bytes.count + values * bytesPerValue)
+        offsets.reserveCapacity(offsets.count + values)
+    }
+
     /// Appends one value given as UTF-8 bytes (concrete type: called once per work).
     public mutating func append(_ value: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: value)

@@ -25,4 +25,18 @@ public struct GIAResults: Sendable, Equatable {
     public init() {}
 
     public var count: Int { year.count }
+
+    /// Room for `rows` more results in every column, so that a reader appending a national
+    /// table's millions of rows grows none of them (each growth copied the column).
+    public mutating func reserve(_ rows: Int) {
+        guard rows > 0 else { return }
+        year.reserveCapacity(count + rows)
+        exam.reserveCapacity(count + rows)
+        subject.reserveCapacity(count + rows)
+        school.reserveCapacity(count + rows)
+        participantCode.reserve(values: rows, bytesPerValue: 6)
+        primaryScore.reserveCapacity(count + rows)
+        testScore.reserveCapacity(count + rows)
+        mark.reserveCapacity(count + rows)
+    }
 }

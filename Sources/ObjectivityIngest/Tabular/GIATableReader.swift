@@ -28,7 +28,9 @@ struct GIATableReader {
     /// lower-cased once per school, not once per row.
     private var previousSchool: (bytes: [UInt8], id: Int32)?
 
-    init(fileName: String, header: [String], models: ReferenceModels) throws(IngestError) {
+    /// - Parameter expectedRows: an upper estimate of the data rows, to size the columns
+    ///   once (a national ГИА table has four million rows; 0 when unknown).
+    init(fileName: String, header: [String], models: ReferenceModels, expectedRows: Int) throws(IngestError) {
         self.fileName = fileName
         self.header = HeaderMap(header: header)
         self.subjects = models.subjects
@@ -40,6 +42,7 @@ struct GIATableReader {
         primary = try self.header.require("Первичный балл", file: fileName)
         test = self.header.index("тестовый балл")
         mark = self.header.index("отметка")
+        results.reserve(expectedRows)
     }
 
     private mutating func skip(_ code: IngestError.Code, _ row: RawRow, _ column: Int, _ expected: String, found: String? = nil) {
@@ -71,8 +74,9 @@ struct GIATableReader {
         guard !subjectBytes.isEmpty else { return skip(.missingValue, row, subject, "предмет") }
         let schoolBytes = row.bytes(row.trimmedRange(of: school))
         guard !schoolBytes.isEmpty else { return skip(.missingValue, row, school, "логин ОО") }
-        let codeText = row.string(at: code)
-        guard !codeText.isEmpty else { return skip(.missingValue, row, code, "код участника") }
+        // The code's bytes, not a string: one per row.
+        let codeBytes = row.bytes(row.trimmedRange(of: code))
+        guard !codeBytes.isEmpty else { return skip(.missingValue, row, code, "код участника") }
         let p: Int
         switch row.number(at: primary) {
         case .value(let v) where (0...Self.maxPrimaryScore).contains(v): p = v
@@ -132,7 +136,7 @@ struct GIATableReader {
         withUnsafeBytes(of: subjectID.littleEndian) { keyScratch.append(contentsOf: $0) }
         keyScratch.append(UInt8(y - 2000))
         keyScratch.append(contentsOf: e.rawValue.utf8)
-        keyScratch.append(contentsOf: row.bytes(row.trimmedRange(of: code)))
+        keyScratch.append(contentsOf: codeBytes)
         let isNew = keyScratch.withUnsafeBufferPointer { key -> Bool in
             let hash = ByteHash.fnv1a(key)
             guard seen.value(for: key, hash: hash) == nil else { return false }
@@ -140,13 +144,13 @@ struct GIATableReader {
             return true
         }
         guard isNew else {
-            return skip(.duplicateParticipant, row, code, "один результат участника ОО по экзамену и предмету в году", found: codeText)
+            return skip(.duplicateParticipant, row, code, "один результат участника ОО по экзамену и предмету в году", found: row.string(at: code))
         }
         results.year.append(Int16(y))
         results.exam.append(e)
         results.subject.append(subjectID)
         results.school.append(schoolID)
-        results.participantCode.append(codeText)
+        results.participantCode.append(codeBytes)
         results.primaryScore.append(Int16(p))
         results.testScore.append(testScore)
         results.mark.append(markValue)

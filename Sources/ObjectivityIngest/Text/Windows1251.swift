@@ -15,23 +15,52 @@ public enum Windows1251 {
     private static let byScalar: [UInt32: UInt8] = Dictionary(
         uniqueKeysWithValues: upperHalf.enumerated().filter { $0.element != 0xFFFD }.map { ($0.element, UInt8(0x80 + $0.offset)) })
 
-    /// Windows-1251 bytes to UTF-8.
+    /// UTF-8 length of each byte's character, by byte value.
+    private static let encodedLength: [UInt8] = (0...255).map { b in
+        b < 0x80 ? 1 : upperHalf[b - 0x80] < 0x800 ? 2 : 3
+    }
+
+    /// Windows-1251 bytes to UTF-8. The length is counted first and the bytes written into
+    /// exactly that room, eight at a time through runs of ASCII (digits and delimiters, most
+    /// of a results table): appending byte by byte checked capacity on every one.
     public static func decode(_ data: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(data.count * 2)
-        for b in data {
-            if b < 0x80 { out.append(b); continue }
-            let scalar = upperHalf[Int(b) - 0x80]
-            if scalar < 0x800 {
-                out.append(UInt8(0xC0 | (scalar >> 6)))
-                out.append(UInt8(0x80 | (scalar & 0x3F)))
-            } else {
-                out.append(UInt8(0xE0 | (scalar >> 12)))
-                out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                out.append(UInt8(0x80 | (scalar & 0x3F)))
+        data.withUnsafeBufferPointer { p in
+            let n = p.count
+            let length = encodedLength.withUnsafeBufferPointer { lengths in p.reduce(0) { $0 &+ Int(lengths[Int($1)]) } }
+            return [UInt8](unsafeUninitializedCapacity: length) { out, count in
+                var i = 0, o = 0
+                while i < n {
+                    if i &+ 8 <= n {
+                        let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                        if w & 0x8080_8080_8080_8080 == 0 {
+                            UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: w, as: UInt64.self)
+                            i &+= 8
+                            o &+= 8
+                            continue
+                        }
+                    }
+                    let b = p[i]
+                    i &+= 1
+                    if b < 0x80 {
+                        out[o] = b
+                        o &+= 1
+                        continue
+                    }
+                    let scalar = upperHalf[Int(b) - 0x80]
+                    if scalar < 0x800 {
+                        out[o] = UInt8(0xC0 | (scalar >> 6))
+                        out[o &+ 1] = UInt8(0x80 | (scalar & 0x3F))
+                        o &+= 2
+                    } else {
+                        out[o] = UInt8(0xE0 | (scalar >> 12))
+                        out[o &+ 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                        out[o &+ 2] = UInt8(0x80 | (scalar & 0x3F))
+                        o &+= 3
+                    }
+                }
+                count = o
             }
         }
-        return out
     }
 
     /// UTF-8 to Windows-1251; a character the code page lacks becomes `?`.
