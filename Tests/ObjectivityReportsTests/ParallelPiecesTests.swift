@@ -7,10 +7,10 @@ import Testing
     func pieces_joinToTheLinesInOrder(block: Int) {
         let items = Array(0..<10_001)
         let line: @Sendable (Int) -> [UInt8] = { Array("\($0)\n".utf8) }
-        let pieces = Array(ParallelPieces(items, block: block) { item, piece in
+        let pieces = ParallelPieces(items, block: block) { item, piece in
             let bytes = line(item)
             bytes.withUnsafeBufferPointer { bytes in piece.write(atMost: bytes.count) { $0.bytes(bytes) } }
-        })
+        }.map(\.bytes)
         #expect(pieces.flatMap { $0 } == items.flatMap(line))
         #expect(pieces.count == (items.count + block - 1) / block)
     }

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A growable run of bytes written through a ``ByteCursor`` into room made without
 /// initialising it: an array's room can only be made by filling it (zeros), and the
 /// bounds of a `units.jsonl` line — every string byte counted six times, as if each
@@ -6,12 +8,15 @@
 ///
 /// A reference, so that a block of lines is made by many calls that each add a line;
 /// used by one thread at a time, so its properties go without the runtime's exclusivity
-/// checks.
-public final class ByteBuffer {
+/// checks, and handed from the thread that made it to the one that writes it through a
+/// lock (hence `@unchecked Sendable`). Its bytes are written as they lie
+/// (`ContiguousBytes`): a national `units.jsonl` copied into arrays first was 2.4 GB moved
+/// and as many fresh pages faulted in.
+public final class ByteBuffer: @unchecked Sendable, ContiguousBytes {
     @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var capacity: Int
     /// Bytes written so far.
-    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) public private(set) var count = 0
 
     /// - Parameter capacity: bytes of room made at once (it grows as needed).
     init(capacity: Int = 4096) {
@@ -45,4 +50,9 @@ public final class ByteBuffer {
 
     /// The bytes written, as an array.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Calls `body` with the bytes written.
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
 }

@@ -23,7 +23,8 @@ public enum AtomicFileWriter {
 
     /// The same for an output made piece by piece (a line per unit): the pieces are
     /// gathered into writes of about a megabyte, so the whole file is never in memory.
-    public static func write<Pieces: Sequence<[UInt8]>>(pieces: Pieces, to url: URL, permissions: mode_t = 0o640) throws(Failure) {
+    public static func write<Pieces: Sequence>(pieces: Pieces, to url: URL, permissions: mode_t = 0o640) throws(Failure)
+    where Pieces.Element: ContiguousBytes {
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
@@ -34,10 +35,10 @@ public enum AtomicFileWriter {
         // on Linux (asynchronously), and lets the pages go once they are on disk: nothing
         // reads the file back.
         var written = 0, startedWriteback = 0
-        func flush(_ bytes: [UInt8]) -> Int32? {
+        func flush(_ bytes: UnsafeRawBufferPointer) -> Int32? {
             var done = 0
             while done < bytes.count {
-                let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, bytes.count - done) }
+                let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return errno
@@ -54,17 +55,20 @@ public enum AtomicFileWriter {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(Self.chunk + 65_536)
         for piece in pieces {
-            let large = buffer.isEmpty && piece.count >= Self.chunk  // written as it is, not copied
-            if !large { buffer += piece }
-            guard large || buffer.count >= Self.chunk else { continue }
-            if let code = flush(large ? piece : buffer) {
+            let failure = piece.withUnsafeBytes { piece -> Int32? in
+                let large = buffer.isEmpty && piece.count >= Self.chunk  // written as it is, not copied
+                if !large { buffer.append(contentsOf: piece) }
+                guard large || buffer.count >= Self.chunk else { return nil }
+                defer { buffer.removeAll(keepingCapacity: true) }
+                return large ? flush(piece) : buffer.withUnsafeBytes(flush)
+            }
+            if let code = failure {
                 close(fd)
                 unlink(temporary)
                 throw Failure(path: temporary, code: code)
             }
-            buffer.removeAll(keepingCapacity: true)
         }
-        if let code = flush(buffer) {
+        if let code = buffer.withUnsafeBytes(flush) {
             close(fd)
             unlink(temporary)
             throw Failure(path: temporary, code: code)
