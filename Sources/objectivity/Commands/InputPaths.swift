@@ -1,32 +1,53 @@
 import Foundation
 
 /// Expands command-line paths into input files: files as given, directories walked
-/// recursively for `.csv`, `.tsv`, `.txt` and `.xlsx`, skipping dot-files and
-/// uploads in progress (`*.part`, `*.tmp`).
+/// recursively for `.csv`, `.tsv`, `.txt` and `.xlsx`, skipping dot-files and dot-folders
+/// and uploads in progress (`*.part`, `*.tmp`).
 enum InputPaths {
     static let extensions: Set<String> = ["csv", "tsv", "txt", "xlsx"]
 
+    /// The files, sorted by path (so the order of a batch, and what depends on it, is the
+    /// same on every run).
     static func expand(_ paths: [String]) -> [URL] {
-        var files: [URL] = []
+        var files: [String] = []
         let fm = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                files.append(URL(fileURLWithPath: path))  // reported as unreadable by the reader
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(path)  // a missing one is reported as unreadable by the reader
                 continue
             }
-            guard isDirectory.boolValue else {
-                files.append(URL(fileURLWithPath: path))
-                continue
+            walk(path, into: &files)
+        }
+        // Paths sorted before they become URLs: URL.path is rebuilt on every call.
+        return files.sorted().map { URL(fileURLWithPath: $0, isDirectory: false) }
+    }
+
+    /// The input files under `directory`, by `readdir`: FileManager's enumerator made a URL
+    /// and parsed it again for each of a national inbox's 213,229 files (1.8 s, one core).
+    /// A symbolic link is listed as the file it names is (the reader refuses it), never
+    /// followed into a folder.
+    private static func walk(_ directory: String, into files: inout [String]) {
+        guard let stream = opendir(directory) else { return }
+        defer { closedir(stream) }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
             }
-            let enumerator = fm.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: nil,
-                                           options: [.skipsHiddenFiles])
-            while let url = enumerator?.nextObject() as? URL {
-                if extensions.contains(url.pathExtension.lowercased()) { files.append(url) }
+            guard !name.hasPrefix(".") else { continue }
+            let path = prefix + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {  // file systems that do not say: ask
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+            }
+            if type == Int32(DT_DIR) {
+                walk(path, into: &files)
+            } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                files.append(path)
             }
         }
-        // Paths taken once: URL.path is rebuilt on every call, and a national run sorts
-        // a quarter of a million files.
-        return files.map { ($0.path, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
