@@ -21,9 +21,15 @@ public struct InputBatch: Sendable {
     /// (from any thread).
     public init(files: [URL], reader: InputFileReader, keepingWorks: Bool = false,
                 progress: (@Sendable (InputFileReport) -> Void)? = nil) {
+        self.init(paths: files.map(\.path), reader: reader, keepingWorks: keepingWorks, progress: progress)
+    }
+
+    /// ``init(files:reader:keepingWorks:progress:)`` for files given by their paths.
+    public init(paths files: [String], reader: InputFileReader, keepingWorks: Bool = false,
+                progress: (@Sendable (InputFileReport) -> Void)? = nil) {
         let read = OrderedResults<InputFileReport>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let report = reader.read(url: files[i])
+            let report = reader.read(path: files[i])
             progress?(report)
             read.store(report, at: i)
         }

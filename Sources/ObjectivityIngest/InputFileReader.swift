@@ -28,11 +28,15 @@ public struct InputFileReader: Sendable {
 
     /// Reads the file at `url`.
     public func read(url: URL) -> InputFileReport {
-        // The name cut from the path, which is needed anyway: URL's own lastPathComponent
-        // parsed the URL again (0.3 % of a national scan, one call per file).
-        let path = url.path
+        read(path: url.path)
+    }
+
+    /// Reads the file at `path`: a batch lists its files as paths, a URL for each of a
+    /// national inbox's 213,229 files held some 75 MB to the end of the scan.
+    public func read(path: String) -> InputFileReport {
+        // The name cut from the path, without parsing a URL (0.3 % of a national scan).
         let cut = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-        let name = cut.isEmpty ? url.lastPathComponent : cut
+        let name = cut.isEmpty ? path : cut
         switch FileBytes.read(path: path, limit: maxFileBytes) {
         case .success(let bytes):
             return read(bytes: bytes, name: name)

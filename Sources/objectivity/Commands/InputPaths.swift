@@ -6,9 +6,9 @@ import Foundation
 enum InputPaths {
     static let extensions: Set<String> = ["csv", "tsv", "txt", "xlsx"]
 
-    /// The files, sorted by path (so the order of a batch, and what depends on it, is the
+    /// The files' paths, sorted (so the order of a batch, and what depends on it, is the
     /// same on every run).
-    static func expand(_ paths: [String]) -> [URL] {
+    static func expand(_ paths: [String]) -> [String] {
         var files: [String] = []
         let fm = FileManager.default
         for path in paths {
@@ -19,8 +19,7 @@ enum InputPaths {
             }
             walk(path, into: &files)
         }
-        // Paths sorted before they become URLs: URL.path is rebuilt on every call.
-        return files.sorted().map { URL(fileURLWithPath: $0, isDirectory: false) }
+        return files.sorted()
     }
 
     /// The input files under `directory`, by `readdir`: FileManager's enumerator made a URL

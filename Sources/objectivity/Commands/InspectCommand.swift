@@ -24,9 +24,9 @@ struct InspectCommand: ParsableCommand {
         let reader = InputFileReader(models: try modelOptions.load())
         let files = InputPaths.expand(paths)
         guard !files.isEmpty else { throw ValidationError("Укажите файлы или каталоги с таблицами: входных файлов не найдено.") }
-        let batch = InputBatch(files: files, reader: reader, keepingWorks: true)
-        for (url, report) in zip(files, batch.reports) where !summary || report.error != nil {
-            print(InspectFormatter.describe(report, path: url.path, showRows: showRows))
+        let batch = InputBatch(paths: files, reader: reader, keepingWorks: true)
+        for (path, report) in zip(files, batch.reports) where !summary || report.error != nil {
+            print(InspectFormatter.describe(report, path: path, showRows: showRows))
         }
         for name in batch.mismatched {
             print("  ! \(name): файл не добавлен к своей работе: столбцы заданий отличаются от других файлов этой работы")

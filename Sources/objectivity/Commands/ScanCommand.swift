@@ -126,8 +126,8 @@ struct ScanCommand: ParsableCommand {
     /// ГИА) with their contexts, and the rejected files' reports. The batch's reports of
     /// every file and the raw ГИА tables end here, before the analysis starts (at national
     /// size they held about a gigabyte until the outputs were written).
-    private static func load(_ files: [URL], models: ReferenceModels, progress: ScanProgress, timer: inout StageTimer) -> ScanInputs {
-        let batch = InputBatch(files: files, reader: InputFileReader(models: models), progress: progress.fileRead)
+    private static func load(_ files: [String], models: ReferenceModels, progress: ScanProgress, timer: inout StageTimer) -> ScanInputs {
+        let batch = InputBatch(paths: files, reader: InputFileReader(models: models), progress: progress.fileRead)
         timer.lap("read \(files.count) files, \(batch.sittings.values.reduce(0) { $0 + $1.works.count }) works")
         var registry: [SchoolRecord] = []
         var gia: [GIAResults] = []
