@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What the analysis of a sitting may know besides its works: the registry's selective
 /// schools and the schools' centrally marked ГИА level in the same subject and year.
 public struct SittingContext: Sendable {
@@ -20,20 +22,59 @@ public struct SittingContext: Sendable {
     /// are the lyceums and gymnasiums and the schools with advanced study of the sitting's
     /// subject; the ГИА level is the same subject's ОГЭ in the same year.
     public init(for key: SittingKey, registry: [SchoolRecord], gia: [GIAResults]) {
-        let cohortYear = key.year + max(0, 9 - key.grade)
-        // Years held, read in runs: a table holds millions of results and few years.
-        var heldYears = Set<Int>()
+        self = Self.contexts(for: [key], registry: registry, gia: gia)[0]
+    }
+
+    /// The contexts of the sittings `keys`, each as ``init(for:registry:gia:)`` makes it, on
+    /// all cores, with each distinct ГИА summary computed once and shared: a summary is a
+    /// pure function of the subject and year, and a national scan's 15 ВПР sittings ask
+    /// for 6 of each (every grade of a subject in a year reads the same ОГЭ), each a pass
+    /// over eight million results.
+    public static func contexts(for keys: [SittingKey], registry: [SchoolRecord], gia: [GIAResults]) -> [SittingContext] {
+        struct Request: Hashable, Sendable { var subject: String, year: Int }
+        let held = heldYears(in: gia)
+        let levelRequests = keys.map { Request(subject: $0.subject, year: $0.year) }
+        let comparisonRequests = keys.map { key in
+            let cohortYear = key.year + max(0, 9 - key.grade)
+            return Request(subject: key.subject, year: held.contains(cohortYear) ? cohortYear : key.year)
+        }
+        func distinct(_ requests: [Request]) -> [Request] {
+            var seen = Set<Request>()
+            return requests.filter { seen.insert($0).inserted }
+        }
+        let levelJobs = distinct(levelRequests), comparisonJobs = distinct(comparisonRequests)
+        let levels = OrderedResults<[String: Double]>(count: levelJobs.count)
+        let comparisons = OrderedResults<[String: GIASummary]>(count: comparisonJobs.count)
+        DispatchQueue.concurrentPerform(iterations: levelJobs.count + comparisonJobs.count) { job in
+            if job < levelJobs.count {
+                let request = levelJobs[job]
+                levels.store(giaLevels(from: gia, exam: .oge, subject: request.subject, year: request.year), at: job)
+            } else {
+                let request = comparisonJobs[job - levelJobs.count]
+                comparisons.store(GIASummary.bySchool(from: gia, exam: .oge, subject: request.subject, year: request.year),
+                                  at: job - levelJobs.count)
+            }
+        }
+        let levelOf = Dictionary(uniqueKeysWithValues: zip(levelJobs, levels.take()))
+        let comparisonOf = Dictionary(uniqueKeysWithValues: zip(comparisonJobs, comparisons.take()))
+        return keys.indices.map { k in
+            SittingContext(selectiveSchools: Set(registry.filter { $0.isSelective || $0.advancedSubjects.contains(keys[k].subject) }.map(\.login)),
+                           giaLevels: levelOf[levelRequests[k]]!, giaComparison: comparisonOf[comparisonRequests[k]]!)
+        }
+    }
+
+    /// The years the ГИА tables hold, read in runs: a table holds millions of results and
+    /// few years.
+    private static func heldYears(in gia: [GIAResults]) -> Set<Int> {
+        var held = Set<Int>()
         for table in gia {
             var previous: Int16?
             for year in table.year where year != previous {
-                heldYears.insert(Int(year))
+                held.insert(Int(year))
                 previous = year
             }
         }
-        self.init(selectiveSchools: Set(registry.filter { $0.isSelective || $0.advancedSubjects.contains(key.subject) }.map(\.login)),
-                  giaLevels: Self.giaLevels(from: gia, exam: .oge, subject: key.subject, year: key.year),
-                  giaComparison: GIASummary.bySchool(from: gia, exam: .oge, subject: key.subject,
-                                                     year: heldYears.contains(cohortYear) ? cohortYear : key.year))
+        return held
     }
 
     /// The ГИА level of every school for one exam, subject and year, from any number of

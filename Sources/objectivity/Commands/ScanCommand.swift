@@ -143,20 +143,21 @@ struct ScanCommand: ParsableCommand {
         let builder = GIASittingBuilder(minimums: models.giaMinimums, scales: models.scales,
                                         municipalityOfSchool: Dictionary(registry.map { ($0.login, $0.municipality) },
                                                                          uniquingKeysWith: { first, _ in first }))
-        // Each ВПР context scans every ГИА table, and the ГИА sittings are built from them
-        // too: all on both cores, the sittings as the first job beside the contexts (built
-        // before them, alone, they held a core idle for half a second at national size).
-        let made = OrderedResults<SittingContext>(count: vpr.count), built = OrderedResults<[Sitting]>(count: 1)
-        let tables = gia, schools = registry
-        DispatchQueue.concurrentPerform(iterations: vpr.count + 1) { job in
+        // The ВПР contexts read the ГИА tables (each distinct summary once, on all cores),
+        // and the ГИА sittings are built from them too: the two side by side (built before
+        // the contexts, alone, the sittings held a core idle for half a second at national
+        // size).
+        let made = OrderedResults<[SittingContext]>(count: 1), built = OrderedResults<[Sitting]>(count: 1)
+        let tables = gia, schools = registry, keys = vpr.map(\.key)
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
             if job == 0 {
                 built.store(builder.sittings(from: tables), at: 0)
             } else {
-                made.store(SittingContext(for: vpr[job - 1].key, registry: schools, gia: tables), at: job - 1)
+                made.store(SittingContext.contexts(for: keys, registry: schools, gia: tables), at: 0)
             }
         }
         let giaSittings = built.take(at: 0)
-        let contexts = made.take() + giaSittings.map { _ in SittingContext() }
+        let contexts = made.take(at: 0) + giaSittings.map { _ in SittingContext() }
         return ScanInputs(sittings: vpr + giaSittings, contexts: contexts, vprSittings: vpr.count,
                           rejected: batch.reports.filter { $0.error != nil })
     }
