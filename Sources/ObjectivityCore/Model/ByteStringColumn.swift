@@ -20,8 +20,7 @@ public struct ByteStringColumn: Sendable, Equatable {
     }
 
     public init(reservingWorks works: Int, bytesPerValue: Int) {
-        bytes.reserveCapacity(works * bytesPerValue)
-        offsets.reserveCapacity(works + 1)
+        reserve(values: works, bytesPerValue: bytesPerValue)
     }
 
     /// Room for `values` more values of about `bytesPerValue` bytes each.
