@@ -14,7 +14,7 @@ struct GIATableReader {
     /// Participants met so far, keyed by school and subject ids, year, exam and the
     /// participant code's bytes (a hash of bytes per row, not a `Hasher` over a Cyrillic
     /// exam name: a national ГИА table has millions of rows).
-    private var seen = ByteKeyTable()
+    private var seen: ByteKeyTable
     private var keyScratch: [UInt8] = []
     /// Canonical subject of each spelling met so far: folding is done once per spelling,
     /// not once per row.
@@ -43,6 +43,9 @@ struct GIATableReader {
         test = self.header.index("тестовый балл")
         mark = self.header.index("отметка")
         results.reserve(expectedRows)
+        // Sized once from the line count: grown by doubling, the table of a country's file
+        // was rebuilt some twenty times on the way to three million codes.
+        seen = ByteKeyTable(expectedCount: expectedRows)
     }
 
     private mutating func skip(_ code: IngestError.Code, _ row: RawRow, _ column: Int, _ expected: String, found: String? = nil) {
