@@ -48,7 +48,7 @@ import Testing
                     }
                 }
             }
-            let found = ScaleDerivation.bestCuts(prefix: prefix, width: width)
+            let found = ScaleDerivation.bestCuts(prefix: prefix.flatMap { $0 }, width: width)
             #expect(found == (best.c3, best.c4, best.c5), "\(counts)")
         }
     }

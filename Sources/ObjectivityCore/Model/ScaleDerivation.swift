@@ -39,31 +39,34 @@ public struct ScaleDerivation: Sendable {
         precondition(scores.count == marks.count, "one mark per score")
         let top = max(maxScore ?? 0, Int(scores.max() ?? 0))
         let width = top + 1
-        // counts[mark - 2][score]
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: width), count: 4)
+        // Flat tables, mark after mark: every file of a national batch is checked here, and
+        // a table per mark (grown by appends) was three dozen allocations per file.
+        // counts[(mark − 2)·width + score]
+        var counts = [Int](repeating: 0, count: 4 * width)
         var works = 0
         for i in scores.indices {
             let score = Int(scores[i]), mark = Int(marks[i])
             guard (2...5).contains(mark), score >= 0 else { continue }
-            counts[mark - 2][score] += 1
+            counts[(mark - 2) * width + score] += 1
             works += 1
         }
         self.works = works
-        // prefix[m][c] = works with mark m+2 and score < c
-        let prefix = counts.map { row in
-            row.reduce(into: [0]) { acc, n in acc.append(acc.last! + n) }
+        // prefix[(mark − 2)·(width + 1) + c] = works with that mark and score < c
+        var prefix = [Int](repeating: 0, count: 4 * (width + 1))
+        for m in 0..<4 {
+            for c in 0..<width { prefix[m * (width + 1) + c + 1] = prefix[m * (width + 1) + c] + counts[m * width + c] }
         }
-        let present = counts.map { $0.contains { $0 > 0 } }
         let (c3, c4, c5) = Self.bestCuts(prefix: prefix, width: width)
         let cutValues = [c3, c4, c5]
-        let cuts: [Int?] = (0..<3).map { present[$0 + 1] ? cutValues[$0] : nil }
-        scale = MarkScale(cut3: cuts[0], cut4: cuts[1], cut5: cuts[2], maxScore: maxScore)
+        // A cut only for a mark some work earned.
+        func cut(_ mark: Int) -> Int? { prefix[(mark - 2) * (width + 1) + width] > 0 ? cutValues[mark - 3] : nil }
+        scale = MarkScale(cut3: cut(3), cut4: cut(4), cut5: cut(5), maxScore: maxScore)
         var wrong: [ScoreMarkCount] = []
         for m in 0..<4 {
             let low = m == 0 ? 0 : cutValues[m - 1]
             let high = m == 3 ? width : cutValues[m]
-            for score in 0..<width where counts[m][score] > 0 && !(low..<high).contains(score) {
-                wrong.append(ScoreMarkCount(score: score, mark: m + 2, works: counts[m][score]))
+            for score in 0..<width where counts[m * width + score] > 0 && !(low..<high).contains(score) {
+                wrong.append(ScoreMarkCount(score: score, mark: m + 2, works: counts[m * width + score]))
             }
         }
         contradictions = wrong
@@ -75,16 +78,20 @@ public struct ScaleDerivation: Sendable {
     /// prefix and suffix maxima find it in O(width): the plain search over every triple was
     /// O(width³), and a single work with a primary score in the tens of thousands (found by
     /// fuzzing) kept the reader busy for hours.
-    static func bestCuts(prefix: [[Int]], width: Int) -> (Int, Int, Int) {
-        let g = (0...width).map { prefix[0][$0] - prefix[1][$0] }
-        let m = (0...width).map { prefix[1][$0] - prefix[2][$0] }
-        let h = (0...width).map { prefix[2][$0] - prefix[3][$0] }
+    ///
+    /// `prefix` holds, mark after mark (2…5), the works with that mark and a score below c
+    /// at (mark − 2)·(width + 1) + c.
+    static func bestCuts(prefix: [Int], width: Int) -> (Int, Int, Int) {
+        let row = width + 1
+        let g = (0...width).map { prefix[$0] - prefix[row + $0] }
+        let m = (0...width).map { prefix[row + $0] - prefix[2 * row + $0] }
+        let h = (0...width).map { prefix[2 * row + $0] - prefix[3 * row + $0] }
         // bestH[c] = max h[c...]; tail[c] = max over c4 ≥ c of m[c4] + bestH[c4].
         var bestH = h
         for c in stride(from: width - 1, through: 0, by: -1) { bestH[c] = max(h[c], bestH[c + 1]) }
         var tail = (0...width).map { m[$0] + bestH[$0] }
         for c in stride(from: width - 1, through: 0, by: -1) { tail[c] = max(tail[c], tail[c + 1]) }
-        let best = (0...width).map { g[$0] + tail[$0] }.max()!
+        let best = (0...width).reduce(Int.min) { max($0, g[$1] + tail[$1]) }
         let c3 = (0...width).last { g[$0] + tail[$0] == best }!
         let c4 = (c3...width).last { m[$0] + bestH[$0] == best - g[c3] }!
         let c5 = (c4...width).last { h[$0] == best - g[c3] - m[c4] }!

@@ -26,7 +26,11 @@ final class HeaderMemo: Sendable {
         /// cells ``RawRow/strings`` gives (which only repairs invalid UTF-8, and equal bytes
         /// still give equal cells, so the key stays a function of the row).
         init(row: RawRow) {
+            // Sized first: grown by appends, a header's key took half a dozen allocations.
+            var size = row.cellCount
+            for i in 0..<row.cellCount { size += row.trimmedRange(of: i).count }
             var bytes: [UInt8] = []
+            bytes.reserveCapacity(size)
             for i in 0..<row.cellCount {
                 bytes.append(contentsOf: row.bytes(row.trimmedRange(of: i)))
                 bytes.append(0x1F)

@@ -20,7 +20,9 @@ struct VPRPreamble {
         for (index, cells) in rows.enumerated() {
             let nonEmpty = cells.enumerated().filter { !$0.element.isEmpty }
             guard let first = nonEmpty.first else { continue }
-            let label = CellText.folded(first.element)
+            // No label has a digit, and folding keeps digits: a cell with one (the
+            // organisation row every file opens with) is no label and is not folded.
+            let label = first.element.utf8.contains { (0x30...0x39).contains($0) } ? "" : CellText.folded(first.element)
             let value = nonEmpty.dropFirst().first?.element
             switch label {
             case "предмет":

@@ -21,7 +21,9 @@ struct VPRTableReader {
     /// Column index and maximum of each task, as plain arrays for the per-row loop.
     private let taskColumns: [Int]
     private let taskMaxima: [Int]
-    private let fallbackSchool: String?
+    /// The login of the organisation row, as bytes, for rows without an «ОО» cell; nil
+    /// when the preamble names no school.
+    private let fallbackSchool: [UInt8]?
     /// School ids by «login, unit separator, municipality» bytes; class ids by label bytes.
     private var schoolIDs = ByteKeyTable()
     private var classIDs = ByteKeyTable()
@@ -79,7 +81,7 @@ struct VPRTableReader {
         }
         self.columns = columns
         self.preamble = preamble
-        self.fallbackSchool = preamble.school
+        self.fallbackSchool = preamble.school.map { Array($0.utf8) }
         self.batch = WorkBatch(key: SittingKey(year: year, subject: subject, grade: grade), tasks: columns.tasks.map(\.task))
         self.works = WorkColumnsBuilder(taskCount: columns.tasks.count, expectedWorks: expectedRows)
         self.participants = ParticipantIndex()
@@ -235,10 +237,17 @@ struct VPRTableReader {
         let login = columns.school.map { row.bytes(row.trimmedRange(of: $0)) } ?? UnsafeBufferPointer(start: nil, count: 0)
         let municipality = columns.municipality.map { row.bytes(row.trimmedRange(of: $0)) } ?? UnsafeBufferPointer(start: nil, count: 0)
         if login.isEmpty {
+            // Every row of a file whose school is named only above the header: through the
+            // same one-entry cache as a login cell (this took a copy of the login and a
+            // table lookup per row).
             guard let fallback = fallbackSchool else { return nil }
-            let bytes = Array(fallback.utf8)
-            return bytes.withUnsafeBufferPointer { resolveSchool(login: $0, municipality: municipality) }
+            return fallback.withUnsafeBufferPointer { school(login: $0, municipality: municipality) }
         }
+        return school(login: login, municipality: municipality)
+    }
+
+    /// The school id of (login, municipality): the previous row's when it is the same.
+    private mutating func school(login: UnsafeBufferPointer<UInt8>, municipality: UnsafeBufferPointer<UInt8>) -> Int32 {
         if lastSchoolID >= 0, ByteEquality.equal(lastLogin, login), ByteEquality.equal(lastMunicipality, municipality) {
             return lastSchoolID
         }
