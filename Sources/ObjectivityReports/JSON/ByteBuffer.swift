@@ -37,6 +37,9 @@ public final class ByteBuffer: @unchecked Sendable, ContiguousBytes {
         capacity = grown
     }
 
+    /// Forgets the bytes written, keeping the room made for them.
+    func removeAll() { count = 0 }
+
     /// Appends what `body` writes, at most `bound` bytes.
     func write(atMost bound: Int, _ body: (inout ByteCursor) -> Void) {
         reserve(bound)
