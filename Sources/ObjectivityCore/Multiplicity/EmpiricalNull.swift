@@ -38,30 +38,40 @@ public struct EmpiricalNull: Sendable, Equatable {
         // deviation exceeds `widest`, the largest deviation that 1.4826 × it does not
         // take above 1, which one pass counting the deviations up to it decides (and, when
         // `widest` falls between the two middle ones of an even count, finds them both).
-        let statistics = pairs.map(\.0), sizes = pairs.map { Double($0.1) }
+        // Units share a few hundred sizes: each step takes the square root 1 + τ²·n once per
+        // size, not once per unit (the same divisor, so the same rescaled statistics).
+        let statistics = pairs.map(\.0)
+        let distinctSizes = Array(Set(pairs.map(\.1))).sorted()
+        let place = Dictionary(uniqueKeysWithValues: distinctSizes.enumerated().map { ($1, $0) })
+        let sizeIndex = pairs.map { place[$0.1]! }
+        let sizes = distinctSizes.map(Double.init)
+        var divisors = [Double](repeating: 1, count: sizes.count)
         var scratch = [Double](repeating: 0, count: pairs.count)
         let widest = Self.widestDeviation
         func spread(_ tau2: Double) -> (center: Double, isWide: Bool) {
-            statistics.withUnsafeBufferPointer { statistic in
-                sizes.withUnsafeBufferPointer { size in
-                    scratch.withUnsafeMutableBufferPointer { u in
-                        for i in u.indices { u[i] = statistic[i] / (1 + tau2 * size[i]).squareRoot() }
-                        let m = Self.median(in: u)
-                        var within = 0, largestWithin = -Double.infinity, smallestBeyond = Double.infinity
-                        for value in u {
-                            let deviation = abs(value - m)
-                            if deviation <= widest {
-                                within += 1
-                                largestWithin = Swift.max(largestWithin, deviation)
-                            } else {
-                                smallestBeyond = Swift.min(smallestBeyond, deviation)
+            for d in divisors.indices { divisors[d] = (1 + tau2 * sizes[d]).squareRoot() }
+            return statistics.withUnsafeBufferPointer { statistic in
+                sizeIndex.withUnsafeBufferPointer { sizeIndex in
+                    divisors.withUnsafeBufferPointer { divisor in
+                        scratch.withUnsafeMutableBufferPointer { u in
+                            for i in u.indices { u[i] = statistic[i] / divisor[sizeIndex[i]] }
+                            let m = Self.median(in: u)
+                            var within = 0, largestWithin = -Double.infinity, smallestBeyond = Double.infinity
+                            for value in u {
+                                let deviation = abs(value - m)
+                                if deviation <= widest {
+                                    within += 1
+                                    largestWithin = Swift.max(largestWithin, deviation)
+                                } else {
+                                    smallestBeyond = Swift.min(smallestBeyond, deviation)
+                                }
                             }
+                            let n = u.count, half = n / 2
+                            // The sorted deviations' middle one (odd n), or their middle two
+                            // (even n) either side of `widest` or not.
+                            guard n % 2 == 0, within == half else { return (m, within <= half - (n % 2 == 0 ? 1 : 0)) }
+                            return (m, 1.4826 * ((largestWithin + smallestBeyond) / 2) > 1)
                         }
-                        let n = u.count, half = n / 2
-                        // The sorted deviations' middle one (odd n), or their middle two
-                        // (even n) either side of `widest` or not.
-                        guard n % 2 == 0, within == half else { return (m, within <= half - (n % 2 == 0 ? 1 : 0)) }
-                        return (m, 1.4826 * ((largestWithin + smallestBeyond) / 2) > 1)
                     }
                 }
             }
