@@ -1,3 +1,4 @@
+import Foundation
 import ObjectivityCore
 import Testing
 
@@ -31,5 +32,61 @@ import Testing
         }
         // Binomial(300, 0.05): mean 15, sd 3.8; the fitted tilt makes the test a little conservative.
         #expect(fired <= 27, "fired \(fired) of \(trials)")
+    }
+
+    /// The sequential Monte Carlo p-value is the one its definition gives, simulation by
+    /// simulation: works drawn in turn from one stream by the inverse of the expected
+    /// shape's distribution function, G² of each draw, stopped after `exceedances` hits or
+    /// `maxSimulations` draws, for small and large p-values and caps. (The test finds each
+    /// work's score through a guide table, sums G² as the works are drawn, and runs over
+    /// raw buffers: none of that may change a draw.)
+    @Test(arguments: [(10, 999), (10, 100), (3, 999), (1000, 57)])
+    func monteCarloPValue_followsItsDefinition(exceedances: Int, maxSimulations: Int) {
+        let shape = (0...20).map { x in 1 + Double(x) * (20 - Double(x)) }
+        let test = DistributionTest(threshold: ThresholdPeakTest(regionShape: shape, cuts: []),
+                                    exceedances: exceedances, maxSimulations: maxSimulations)
+        let histograms = [
+            [0, 0, 1, 1, 2, 2, 3, 3, 3, 2, 2, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0],  // near the shape
+            [0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 8, 0, 0, 0, 7, 0, 0, 0, 0, 0],  // piled on three scores
+            [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+        ]
+        for counts in histograms {
+            for seed: UInt64 in [1, 2, 77] {
+                let result = test.test(counts: counts, shape: shape, seed: seed)
+                let reference = Self.definition(counts: counts, shape: shape, seed: seed,
+                                                 exceedances: exceedances, maxSimulations: maxSimulations)
+                #expect(result.parameter == Double(reference.simulations), "\(counts), seed \(seed)")
+                #expect(result.pValue == reference.pValue, "\(counts), seed \(seed)")
+            }
+        }
+    }
+
+    /// The test's p-value written out plainly: one simulation at a time, each work's score
+    /// the first whose cumulative share exceeds the uniform, G² from the counts.
+    private static func definition(counts: [Int], shape: [Double], seed: UInt64, exceedances: Int,
+                                   maxSimulations: Int) -> (simulations: Int, pValue: Double) {
+        let n = counts.reduce(0, +), total = shape.reduce(0, +)
+        let p = shape.map { $0 / total }
+        var cumulative: [Double] = [], running = 0.0
+        for share in p { running += share; cumulative.append(running) }
+        func g2(_ c: [Int]) -> Double {
+            var sum = 0.0
+            for (k, share) in zip(c, p) where k > 0 { sum += Double(k) * log(Double(k) / (Double(n) * share)) }
+            return 2 * sum
+        }
+        let observed = g2(counts)
+        var rng = SplitMix64(seed: seed)
+        var hits = 0, simulations = 0
+        while simulations < maxSimulations && hits < exceedances {
+            var draw = [Int](repeating: 0, count: p.count)
+            for _ in 0..<n {
+                let u = rng.nextUnit() * running
+                draw[cumulative.firstIndex { $0 > u } ?? p.count - 1] += 1
+            }
+            simulations += 1
+            if g2(draw) >= observed - 1e-9 { hits += 1 }
+        }
+        let pValue = hits >= exceedances ? Double(hits) / Double(simulations) : Double(hits + 1) / Double(simulations + 1)
+        return (simulations, pValue)
     }
 }
