@@ -17,6 +17,27 @@ import Testing
         #expect(EmpiricalNull.median([Double](repeating: 2.5, count: 40_000)) == 2.5)
     }
 
+    /// The median looked for in a band around a guess equals the sorted one, whether the
+    /// median lies in the band, at its edge or outside it (then the whole is searched), on
+    /// odd and even counts with runs of equal values.
+    @Test func medianNearAGuess_equalsTheSortedMedian() {
+        var rng = SplitMix64(seed: 6)
+        for n in [2, 3, 30, 31, 1000, 1001] {
+            for _ in 0..<100 {
+                var values = (0..<n).map { _ in rng.nextUnit() < 0.2 ? 0 : (rng.nextNormal() * 10).rounded() / 10 }
+                let sorted = values.sorted()
+                let expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+                let guess = expected + (rng.nextUnit() - 0.5) * (rng.nextUnit() < 0.5 ? 0.3 : 6)
+                let width = [0.0, 0.05, 0.1, 1][Int(rng.nextUnit() * 4)]
+                var band = [Double](repeating: .nan, count: n)
+                let found = values.withUnsafeMutableBufferPointer { a in
+                    band.withUnsafeMutableBufferPointer { EmpiricalNull.median(in: a, near: guess, width: width, band: $0) }
+                }
+                #expect(found == expected, "n \(n), guess \(guess), width \(width)")
+            }
+        }
+    }
+
     /// Statistics of 2,000 units of 10…150 works whose honest null has variance 1 + τ²·n.
     private func sample(tau2: Double, seed: UInt64) -> (z: [Double], works: [Int]) {
         var rng = SplitMix64(seed: seed)
