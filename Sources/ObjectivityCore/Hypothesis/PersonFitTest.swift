@@ -35,10 +35,15 @@ public struct PersonFitTest: Sendable {
         var u3: [Double] = [], totals: [Int] = []
         u3.reserveCapacity(count)
         totals.reserveCapacity(count)
-        for w in 0..<count {
-            let scores = sitting.works.taskScores(ofWork: w)
-            u3.append(fit.u3(scores))
-            totals.append(zip(scores, maxima).reduce(0) { $0 + min(Int(max(0, $1.0)), $1.1) })
+        // Each work's scores read in place, its U3 and total in one pass (a slice per work and
+        // the total summed again cost as much as the U3).
+        let tasks = sitting.works.taskCount
+        sitting.works.taskScores.withUnsafeBufferPointer { scores in
+            for w in 0..<count {
+                let work = fit.u3AndTotal(UnsafeBufferPointer(rebasing: scores[(w * tasks)..<((w + 1) * tasks)]))
+                u3.append(work.u3)
+                totals.append(work.total)
+            }
         }
         var byTotal = [[Double]](repeating: [], count: maxima.reduce(0, +) + 1)
         for (value, total) in zip(u3, totals) { byTotal[total].append(value) }

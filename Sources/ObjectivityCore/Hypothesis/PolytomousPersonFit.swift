@@ -103,18 +103,30 @@ public struct PolytomousPersonFit: Sendable {
 
     /// U3poly of one work (task scores in task order; negative = not attempted).
     public func u3(_ scores: ArraySlice<Int8>) -> Double {
+        scores.withUnsafeBufferPointer { u3AndTotal($0).u3 }
+    }
+
+    /// U3poly of one work and its total points (each task's score capped at its maximum,
+    /// not attempted as 0), from its scores in place: ``PersonFitTest`` takes both for every
+    /// work of a sitting.
+    public func u3AndTotal(_ scores: UnsafeBufferPointer<Int8>) -> (u3: Double, total: Int) {
+        precondition(scores.count <= maxima.count, "one score per task")
         var w = 0.0, total = 0
         stepLogits.withUnsafeBufferPointer { logit in
-            for (k, raw) in scores.enumerated() {
-                let x = min(Int(max(0, raw)), maxima[k])
-                total += x
-                let first = stepStart[k]
-                for m in 0..<x { w += logit[first + m] }
+            maxima.withUnsafeBufferPointer { maxima in
+                stepStart.withUnsafeBufferPointer { stepStart in
+                    for k in 0..<scores.count {
+                        let x = min(Int(max(0, scores[k])), maxima[k])
+                        total += x
+                        let first = stepStart[k]
+                        for m in 0..<x { w += logit[first + m] }
+                    }
+                }
             }
         }
         let top = maxW.count - 1
         let denominator = total == 0 || total == top ? 1 : maxW[total] - minW[total]
-        return denominator > 0 ? (maxW[total] - w) / denominator : 0
+        return (denominator > 0 ? (maxW[total] - w) / denominator : 0, total)
     }
 
     /// Gpoly of one work: Guttman errors over the item steps.
