@@ -390,17 +390,30 @@ public struct AnswerSimilarityTest: Sendable {
             let nextSumBase = base + low
             let after = k + 1
             let reachedFrom = observedSum - scratch.minAfter[after], keptFrom = observedSum - scratch.maxAfter[after]
+            // Positions from `reaching` on have reached whatever follows; those from `keeping`
+            // to `reaching` may still go either way; those before `keeping` cannot reach.
+            // The reached mass is added position by position, as a scan over all of them
+            // would (zeros add nothing), and the kept band is cut to its first and last
+            // mass and moved down as a block: over raw buffers, since this runs for every
+            // exact tail of a country's pairs.
+            let reaching = min(nextLength, max(0, reachedFrom - nextSumBase))
+            let keeping = min(reaching, max(0, keptFrom - nextSumBase))
             var first = -1, last = -1
-            for t in 0..<nextLength where scratch.next[t] > 0 {
-                let sum = nextSumBase + t
-                if sum >= reachedFrom { reached += scratch.next[t]; continue }
-                if sum < keptFrom { continue }
-                if first < 0 { first = t }
+            scratch.next.withUnsafeMutableBufferPointer { next in
+                for t in reaching..<nextLength { reached += next[t] }
+                var t = keeping
+                while t < reaching, !(next[t] > 0) { t += 1 }
+                guard t < reaching else { return }
+                first = t
+                t = reaching - 1
+                while !(next[t] > 0) { t -= 1 }
                 last = t
+                scratch.distribution.withUnsafeMutableBufferPointer { distribution in
+                    distribution.baseAddress!.update(from: next.baseAddress! + first, count: last - first + 1)
+                }
             }
             // Nothing left that could still decide: what has reached is the tail.
             guard first >= 0 else { return min(1, reached) }
-            for t in first...last { scratch.distribution[t - first] = scratch.next[t] }
             length = last - first + 1
             base = nextSumBase + first
         }
