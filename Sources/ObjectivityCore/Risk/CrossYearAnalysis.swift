@@ -51,8 +51,20 @@ public enum CrossYearAnalysis {
         // first; then each sitting appends its year jumps and cohorts to its own units in
         // place. Computing them all before appending held a quarter of a gigabyte of new
         // indicators at once at national size: the scan's peak of memory.
-        let comparisons = Comparisons(analyses), trends = OrderedResults<[(unit: Int, indicator: IndicatorResult)]>(count: analyses.count)
-        for (a, found) in giaTrends(for: analyses).enumerated() { trends.store(found, at: a) }
+        // The ВПР units' comparisons and the ГИА trends are gathered side by side (one after
+        // the other, they left a core idle for a second at national size).
+        let gathered = OrderedResults<Comparisons>(count: 1), trends = OrderedResults<[(unit: Int, indicator: IndicatorResult)]>(count: analyses.count)
+        do {
+            let read = analyses
+            DispatchQueue.concurrentPerform(iterations: 2) { job in
+                if job == 0 {
+                    gathered.store(Comparisons(read), at: 0)
+                } else {
+                    for (a, found) in giaTrends(for: read).enumerated() { trends.store(found, at: a) }
+                }
+            }
+        }
+        let comparisons = gathered.take(at: 0)
         // Sittings are calibrated independently, on both cores. Each sitting's units move
         // into a box of their own and are changed in place there: a copy would hold every
         // unit of the country twice.
@@ -61,8 +73,9 @@ public enum CrossYearAnalysis {
             analyses[a].units = []
             return box
         }
-        DispatchQueue.concurrentPerform(iterations: boxes.count) { a in
-            let box = boxes[a]
+        let order = LargestFirst.order(boxes.map(\.units.count))
+        DispatchQueue.concurrentPerform(iterations: boxes.count) { job in
+            let a = order[job], box = boxes[a]
             comparisons.addIndicators(ofSitting: a, to: &box.units)
             for (u, indicator) in trends.take(at: a) { box.units[u].indicators.append(indicator) }
             SittingAnalysis.calibrate(&box.units, families: ["year_jump/level", "year_jump/journal", "cohort"])
@@ -207,8 +220,9 @@ public enum CrossYearAnalysis {
                 return box
             }
             let earlierYears = flagged
-            DispatchQueue.concurrentPerform(iterations: boxes.count) { b in
-                let box = boxes[b]
+            let order = LargestFirst.order(boxes.map(\.units.count))
+            DispatchQueue.concurrentPerform(iterations: boxes.count) { job in
+                let box = boxes[order[job]]
                 for u in box.units.indices {
                     let earlier = (earlierYears[box.units[u].school] ?? []).filter { $0 < year }.sorted()
                     box.units[u].earlierFlaggedYears = earlier

@@ -48,11 +48,14 @@ struct ScanCommand: ParsableCommand {
         // reference: once the outputs no longer need the works, they can be let go.
         let sittings = OrderedResults<Sitting>(count: inputs.sittings.count)
         for (i, sitting) in inputs.sittings.enumerated() { sittings.store(sitting, at: i) }
+        // Sittings are independent: both cores work on them (BLAS stays single-threaded),
+        // the largest started first so that no core is left alone with one at the end.
+        let order = LargestFirst.order(inputs.sittings.map(\.works.count))
         inputs.sittings = []
-        // Sittings are independent: both cores work on them (BLAS stays single-threaded).
         let results = OrderedResults<SittingAnalysis>(count: contexts.count)
         let seed = self.seed
-        DispatchQueue.concurrentPerform(iterations: contexts.count) { i in
+        DispatchQueue.concurrentPerform(iterations: contexts.count) { job in
+            let i = order[job]
             var analysis = SittingAnalysis(sitting: sittings.take(at: i), context: contexts[i], seed: seed)
             analysis.releaseAnalysedColumns()
             results.store(analysis, at: i)
@@ -107,7 +110,8 @@ struct ScanCommand: ParsableCommand {
         try AtomicFileWriter.write(pieces: alerts.lazy.map { place, explanation in
             UnitLineWriter.line(analysed[place.analysis].units[place.unit], explanation: explanation)
         }, to: directory.appendingPathComponent("alerts.jsonl"))
-        let counts = Dictionary(grouping: ranking, by: { analysed[$0.analysis].units[$0.unit].riskLevel }).mapValues(\.count)
+        var counts: [RiskLevel: Int] = [:]
+        for place in ranking { counts[analysed[place.analysis].units[place.unit].riskLevel, default: 0] += 1 }
         print("")
         print("Единиц анализа: \(ranking.count); риск высокий: \(counts[.high] ?? 0), средний: \(counts[.medium] ?? 0), низкий: \(counts[.low] ?? 0)")
         print("Начало рейтинга:")
@@ -120,6 +124,11 @@ struct ScanCommand: ParsableCommand {
         print("Файлов: \(files.count), отклонено: \(rejected.count); записано: \(out)/units.jsonl, alerts.jsonl, sittings.jsonl, clusters.jsonl")
         timer.lap("write outputs")
         if timings { FileHandle.standardError.write(Data(timer.report.utf8)) }
+        // Everything is written. A country's results are millions of objects, and releasing
+        // them one by one on the way out kept a core busy for over a second after the last
+        // output: the process ends here (exit(3) flushes standard output), and the kernel
+        // takes its memory back at once.
+        Foundation.exit(EXIT_SUCCESS)
     }
 
     /// Reads `files` and keeps only what the analysis needs: the sittings (ВПР first, then
