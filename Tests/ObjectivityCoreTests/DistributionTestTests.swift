@@ -39,10 +39,14 @@ import Testing
     /// shape's distribution function, G² of each draw, stopped after `exceedances` hits or
     /// `maxSimulations` draws, for small and large p-values and caps. (The test finds each
     /// work's score through a guide table, sums G² as the works are drawn, and runs over
-    /// raw buffers: none of that may change a draw.)
-    @Test(arguments: [(10, 999), (10, 100), (3, 999), (1000, 57)])
-    func monteCarloPValue_followsItsDefinition(exceedances: Int, maxSimulations: Int) {
-        let shape = (0...20).map { x in 1 + Double(x) * (20 - Double(x)) }
+    /// raw buffers: none of that may change a draw.) Two shapes: a smooth one, and a skewed one whose rare
+    /// scores put several boundaries into one slice and whose common ones span many slices.
+    @Test(arguments: [(10, 999), (10, 100), (3, 999), (1000, 57)], [false, true])
+    func monteCarloPValue_followsItsDefinition(limits: (exceedances: Int, maxSimulations: Int), skewed: Bool) {
+        let (exceedances, maxSimulations) = limits
+        let smooth = (0...20).map { x in 1 + Double(x) * (20 - Double(x)) }
+        let rare = [1e-6, 2e-6, 1e-6, 40, 1e-3, 2e-3, 25, 1e-5, 3, 1e-4, 90, 0.5, 1e-6, 7, 1e-6, 1e-6, 60, 1e-3, 2, 1e-6, 12.0]
+        let shape = skewed ? rare : smooth
         let test = DistributionTest(threshold: ThresholdPeakTest(regionShape: shape, cuts: []),
                                     exceedances: exceedances, maxSimulations: maxSimulations)
         let histograms = [
