@@ -18,18 +18,22 @@ public struct PoissonBinomialDistribution: Sendable {
     public func probability(atLeast k: Int) -> Double {
         if k <= 0 { return 1 }
         if k > probabilities.count { return 0 }
-        // dist[j] = P(j successes among the trials so far).
+        // dist[j] = P(j successes among the trials so far), over a raw buffer: this runs
+        // four times for every unit of a country, and the array's bounds and uniqueness
+        // checks on each of the n²/2 updates cost more than the arithmetic.
         var dist = [Double](repeating: 0, count: probabilities.count + 1)
-        dist[0] = 1
-        var used = 0
-        for p in probabilities {
-            used += 1
-            var j = used
-            while j > 0 {
-                dist[j] = dist[j] * (1 - p) + dist[j - 1] * p
-                j -= 1
+        dist.withUnsafeMutableBufferPointer { dist in
+            dist[0] = 1
+            var used = 0
+            for p in probabilities {
+                used += 1
+                var j = used
+                while j > 0 {
+                    dist[j] = dist[j] * (1 - p) + dist[j - 1] * p
+                    j -= 1
+                }
+                dist[0] *= (1 - p)
             }
-            dist[0] *= (1 - p)
         }
         return min(1, dist[k...].reduce(0, +))
     }

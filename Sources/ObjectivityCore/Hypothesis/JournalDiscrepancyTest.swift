@@ -47,10 +47,13 @@ public struct JournalDiscrepancyTest: Sendable {
         public var largeGaps: HypothesisTestResult
     }
 
-    /// P(ВПР = m | journal = j), indexed [j − 2][m − 2].
-    private let vprGivenJournal: [[Double]]
-    /// P(journal = j | ВПР = m), indexed [m − 2][j − 2].
-    private let journalGivenVPR: [[Double]]
+    /// By journal mark j (index j − 2): P(ВПР = j | journal = j) and P(ВПР > j | journal = j).
+    private let confirmedGivenJournal: [Double]
+    private let raisedGivenJournal: [Double]
+    /// By ВПР mark m (index m − 2): P(journal > m | ВПР = m) and P(journal ≥ m + 2 | ВПР = m).
+    /// The four rates are summed once here, not for each of a country's works.
+    private let loweredGivenMark: [Double]
+    private let gapGivenMark: [Double]
     /// By primary score: P(journal > ВПР) and P(|journal − ВПР| ≥ 2), pooled over
     /// neighbouring scores until at least 30 works back each; empty without scores.
     private let loweredGivenScore: [Double]
@@ -73,15 +76,21 @@ public struct JournalDiscrepancyTest: Sendable {
         for (m, j) in zip(vpr, journal) where (2...5).contains(m) && (2...5).contains(j) {
             joint[Int(m) - 2][Int(j) - 2] += 1
         }
-        journalGivenVPR = joint.map { row in
+        // P(journal = j | ВПР = m), indexed [m − 2][j − 2].
+        let journalGivenVPR = joint.map { row in
             let total = row.reduce(0, +)
             return row.map { $0 / total }
         }
-        vprGivenJournal = (0..<4).map { j in
+        // P(ВПР = m | journal = j), indexed [j − 2][m − 2].
+        let vprGivenJournal = (0..<4).map { j in
             let column = (0..<4).map { joint[$0][j] }
             let total = column.reduce(0, +)
             return column.map { $0 / total }
         }
+        confirmedGivenJournal = (0..<4).map { vprGivenJournal[$0][$0] }
+        raisedGivenJournal = (0..<4).map { vprGivenJournal[$0][($0 + 1)...].reduce(0, +) }
+        loweredGivenMark = (0..<4).map { journalGivenVPR[$0][($0 + 1)...].reduce(0, +) }
+        gapGivenMark = (0..<4).map { m in (0..<4).filter { $0 - m >= 2 }.reduce(0) { $0 + journalGivenVPR[m][$1] } }
         if let scores, let top = scores.max(), top >= 0 {
             var total = [Double](repeating: 0, count: Int(top) + 1)
             var lowered = total, gaps = total
@@ -211,8 +220,7 @@ public struct JournalDiscrepancyTest: Sendable {
 
     /// The region's unadjusted rates for one work, and its positions for the level terms.
     private func rates(mark m: Int, journal j: Int, score: Int?) -> BaseRates {
-        let fromJournal = vprGivenJournal[j - 2]
-        var rates = BaseRates(confirmed: fromJournal[j - 2], raised: fromJournal[(j - 1)...].reduce(0, +), lowered: 0, gap: 0,
+        var rates = BaseRates(confirmed: confirmedGivenJournal[j - 2], raised: raisedGivenJournal[j - 2], lowered: 0, gap: 0,
                               journalPosition: Double(j) - 3.5, scorePosition: Double(m) - 3.5)
         if let score, !loweredGivenScore.isEmpty {
             let s = min(max(0, score), loweredGivenScore.count - 1)
@@ -220,9 +228,8 @@ public struct JournalDiscrepancyTest: Sendable {
             rates.gap = gapGivenScore[s]
             rates.scorePosition = (Double(score) - scoreCentre) / scoreSpread
         } else {
-            let fromMark = journalGivenVPR[m - 2]
-            rates.lowered = fromMark[(m - 1)...].reduce(0, +)
-            rates.gap = (0..<4).filter { $0 - (m - 2) >= 2 }.reduce(0) { $0 + fromMark[$1] }
+            rates.lowered = loweredGivenMark[m - 2]
+            rates.gap = gapGivenMark[m - 2]
         }
         return rates
     }
