@@ -20,6 +20,11 @@ public struct UnitFeatures: Sendable {
         let tasks = sitting.tasks
         names = ["mean_score_sd", "spread_score_sd", "share_2", "share_3", "share_4", "share_5"]
             + tasks.map { "task_" + $0.label } + ["selective", "log_works"]
+        // Each task's maximum (at least 1) once, and every work's scores read in place: the
+        // loop below visits each task score of a country's sitting, and a task's descriptor
+        // fetched per score retained its label, and an array element changed per score was
+        // checked for bounds and uniqueness.
+        let maxima = tasks.map { Double(max(1, $0.maxScore)) }, taskCount = sitting.works.taskCount
         var rows: [Double] = [], schools: [Int32] = []
         for school in 0..<Int32(sitting.schools.count) {
             let range = sitting.rows(ofSchool: school)
@@ -30,9 +35,15 @@ public struct UnitFeatures: Sendable {
             var marks = [Double](repeating: 0, count: 4)
             for row in range where (2...5).contains(sitting.works.mark[row]) { marks[Int(sitting.works.mark[row]) - 2] += 1 / n }
             var success = [Double](repeating: 0, count: tasks.count)
-            for row in range {
-                for (k, score) in sitting.works.taskScores(ofWork: row).enumerated() where score > 0 {
-                    success[k] += Double(score) / Double(max(1, tasks[k].maxScore)) / n
+            success.withUnsafeMutableBufferPointer { success in
+                maxima.withUnsafeBufferPointer { maxima in
+                    sitting.works.taskScores.withUnsafeBufferPointer { scores in
+                        for row in range {
+                            for k in 0..<taskCount where scores[row * taskCount + k] > 0 {
+                                success[k] += Double(scores[row * taskCount + k]) / maxima[k] / n
+                            }
+                        }
+                    }
                 }
             }
             rows += [mean, spread] + marks + success + [selective.contains(sitting.schools[school]) ? 1 : 0, log(1 + n)]

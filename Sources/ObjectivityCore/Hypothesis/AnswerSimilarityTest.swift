@@ -185,12 +185,23 @@ public struct AnswerSimilarityTest: Sendable {
         }
         var observedRows = Matrix(rows: n, columns: width)
         var scores = [Int](repeating: 0, count: n), columns = [Int](repeating: 0, count: n * tasks)
-        for (i, row) in rows.enumerated() {
-            scores[i] = min(max(0, Int(sitting.works.primaryScore[row])), scoreCount - 1)
-            for (k, score) in sitting.works.taskScores(ofWork: row).enumerated() {
-                let column = Self.column(score, in: blocks[k])
-                columns[i * tasks + k] = column
-                observedRows.elements[i * width + column] = 1
+        // Written through raw buffers: each task score of every work of a country passes
+        // here, and each write into an array checked its bounds and uniqueness.
+        let taskCount = sitting.works.taskCount
+        blocks.withUnsafeBufferPointer { blocks in
+            sitting.works.taskScores.withUnsafeBufferPointer { taskScores in
+                columns.withUnsafeMutableBufferPointer { columns in
+                    observedRows.elements.withUnsafeMutableBufferPointer { observed in
+                        for (i, row) in rows.enumerated() {
+                            scores[i] = min(max(0, Int(sitting.works.primaryScore[row])), scoreCount - 1)
+                            for k in 0..<tasks {
+                                let column = Self.column(taskScores[row * taskCount + k], in: blocks[k])
+                                columns[i * tasks + k] = column
+                                observed[i * width + column] = 1
+                            }
+                        }
+                    }
+                }
             }
         }
         let observed = observedRows.rowGram()
