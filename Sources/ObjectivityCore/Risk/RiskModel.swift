@@ -51,11 +51,14 @@ public enum RiskModel {
 
     /// Fills q-values, `fired`, the risk score and level of every unit of one sitting.
     public static func apply(to units: inout [UnitResult], thresholds: Thresholds = .standard) {
-        var families: [IndicatorResult.FamilyKey: [(unit: Int, indicator: Int)]] = [:]
-        for u in units.indices {
-            for i in units[u].indicators.indices { families[units[u].indicators[i].familyKey, default: []].append((u, i)) }
+        var slots: [IndicatorResult.FamilyKey: Int] = [:]
+        let families = IndicatorFamilies.places(of: units) { indicator in
+            let key = indicator.familyKey
+            if let known = slots[key] { return known }
+            slots[key] = slots.count
+            return slots.count - 1
         }
-        for members in families.values {
+        for members in families {
             let q = BenjaminiHochberg.qValues(members.map { Self.weighted(units[$0.unit].indicators[$0.indicator].test.pValue, units[$0.unit]) })
             for (member, value) in zip(members, q) {
                 units[member.unit].indicators[member.indicator].qValue = value

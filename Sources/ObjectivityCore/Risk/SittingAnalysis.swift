@@ -178,14 +178,7 @@ public struct SittingAnalysis: Sendable {
     /// units of at least ``ThresholdPeakTest/smallUnit`` works.
     static func calibrate(_ units: inout [UnitResult], families: [String]) {
         // Where each family's results are, found in one pass, the names compared in place.
-        var places = [[(unit: Int, indicator: Int)]](repeating: [], count: families.count)
-        for u in units.indices {
-            for i in units[u].indicators.indices {
-                // A closure, not the method itself: `indicators[i].isFamily` as a value
-                // captures a copy of the result (its strings and arrays retained).
-                if let f = families.firstIndex(where: { units[u].indicators[i].isFamily($0) }) { places[f].append((u, i)) }
-            }
-        }
+        let places = IndicatorFamilies.places(of: units) { indicator in families.firstIndex(where: { indicator.isFamily($0) }) }
         for found in places {
             var z: [Double] = [], works: [Int] = []
             var previousUnit = -1
