@@ -22,4 +22,10 @@ import Testing
         #expect(makespan(Array(sizes.indices)) == 12)
         #expect(makespan(LargestFirst.order(sizes)) == 8)
     }
+
+    @Test func perform_runsEveryJobOnce() {
+        let runs = LockedValue([Int](repeating: 0, count: 9))
+        LargestFirst.perform(sizes: [5, 1, 9, 9, 0, 3, 7, 2, 2]) { i in runs.withLock { $0[i] += 1 } }
+        #expect(runs.withLock { $0 } == [Int](repeating: 1, count: 9))
+    }
 }

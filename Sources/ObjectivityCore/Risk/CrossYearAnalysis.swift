@@ -73,9 +73,8 @@ public enum CrossYearAnalysis {
             analyses[a].units = []
             return box
         }
-        let order = LargestFirst.order(boxes.map(\.units.count))
-        DispatchQueue.concurrentPerform(iterations: boxes.count) { job in
-            let a = order[job], box = boxes[a]
+        LargestFirst.perform(sizes: boxes.map(\.units.count)) { a in
+            let box = boxes[a]
             comparisons.addIndicators(ofSitting: a, to: &box.units)
             for (u, indicator) in trends.take(at: a) { box.units[u].indicators.append(indicator) }
             SittingAnalysis.calibrate(&box.units, families: ["year_jump/level", "year_jump/journal", "cohort"])
@@ -220,9 +219,8 @@ public enum CrossYearAnalysis {
                 return box
             }
             let earlierYears = flagged
-            let order = LargestFirst.order(boxes.map(\.units.count))
-            DispatchQueue.concurrentPerform(iterations: boxes.count) { job in
-                let box = boxes[order[job]]
+            LargestFirst.perform(sizes: boxes.map(\.units.count)) { b in
+                let box = boxes[b]
                 for u in box.units.indices {
                     let earlier = (earlierYears[box.units[u].school] ?? []).filter { $0 < year }.sorted()
                     box.units[u].earlierFlaggedYears = earlier

@@ -45,9 +45,7 @@ public struct RegionAnalyser: Sendable {
         }
         let results = OrderedResults<SittingAnalysis?>(count: toAnalyse.count)
         let seed = self.seed
-        let order = LargestFirst.order(loaded.map(\.works.count))
-        DispatchQueue.concurrentPerform(iterations: toAnalyse.count) { job in
-            let i = order[job]
+        LargestFirst.perform(sizes: loaded.map(\.works.count)) { i in
             guard !stop.isRaised else { return results.store(nil, at: i) }
             let context = SittingContext(for: toAnalyse[i], registry: registry, gia: gia.count > 0 ? [gia] : [])
             results.store(SittingAnalysis(sitting: loaded[i], context: context, seed: seed), at: i)
@@ -61,9 +59,7 @@ public struct RegionAnalyser: Sendable {
                                                                              uniquingKeysWith: { first, _ in first }))
             let giaSittings = builder.sittings(from: gia.count > 0 ? [gia] : [])
             let giaResults = OrderedResults<SittingAnalysis>(count: giaSittings.count)
-            let giaOrder = LargestFirst.order(giaSittings.map(\.works.count))
-            DispatchQueue.concurrentPerform(iterations: giaSittings.count) { job in
-                let i = giaOrder[job]
+            LargestFirst.perform(sizes: giaSittings.map(\.works.count)) { i in
                 giaResults.store(SittingAnalysis(sitting: giaSittings[i], seed: seed), at: i)
             }
             giaAlone = giaResults.take()

@@ -50,12 +50,11 @@ struct ScanCommand: ParsableCommand {
         for (i, sitting) in inputs.sittings.enumerated() { sittings.store(sitting, at: i) }
         // Sittings are independent: both cores work on them (BLAS stays single-threaded),
         // the largest started first so that no core is left alone with one at the end.
-        let order = LargestFirst.order(inputs.sittings.map(\.works.count))
+        let sizes = inputs.sittings.map(\.works.count)
         inputs.sittings = []
         let results = OrderedResults<SittingAnalysis>(count: contexts.count)
         let seed = self.seed
-        DispatchQueue.concurrentPerform(iterations: contexts.count) { job in
-            let i = order[job]
+        LargestFirst.perform(sizes: sizes) { i in
             var analysis = SittingAnalysis(sitting: sittings.take(at: i), context: contexts[i], seed: seed)
             analysis.releaseAnalysedColumns()
             results.store(analysis, at: i)
