@@ -75,6 +75,7 @@ public struct KMeans: Sendable {
         var lanes = [SIMD8<Double>](repeating: .zero, count: d)
         // Half the distance from each centroid to its nearest other; how far each moved.
         var half = [Double](repeating: 0, count: k), moved = [Double](repeating: 0, count: k)
+        var largest = 0.0, largestAt = -1, secondLargest = 0.0
         var previous = centroids.elements
         for iteration in 0..<maximumIterations {
             for j in 0..<d { for c in 0..<k { lanes[j][c] = centroids.elements[c * d + j] } }
@@ -91,6 +92,12 @@ public struct KMeans: Sendable {
                     assignments.withUnsafeMutableBufferPointer { assigned in
                         for i in 0..<n {
                             let own = assigned[i]
+                            // The bounds widened by the last iteration's moves (none before
+                            // the first), here rather than in a pass of their own: most
+                            // iterations skip nearly every point, and a second pass over
+                            // the bounds was half of each.
+                            upper[i] += moved[own]
+                            lower[i] -= own == largestAt ? secondLargest : largest
                             let bound = max(half[own], lower[i])
                             if upper[i] < bound { continue }
                             var distance = SIMD8<Double>.zero
@@ -127,18 +134,13 @@ public struct KMeans: Sendable {
             }
             if !changed { break }
             for c in 0..<k where count[c] > 0 { for j in 0..<d { centroids.elements[c * d + j] = sum[c * d + j] / count[c] } }
-            // Bounds widened by the centroids' moves: the own one's for the upper, the
-            // largest other one's for the lower.
-            var largest = 0.0, largestAt = -1, secondLargest = 0.0
+            // How far the centroids moved: the own one's move widens a point's upper bound,
+            // the largest other one's its lower bound (applied in the next pass).
+            largest = 0; largestAt = -1; secondLargest = 0
             for c in 0..<k {
                 moved[c] = Self.squaredDistance(centroids.elements, c, previous, c, d).squareRoot()
                 if moved[c] > largest { secondLargest = largest; largest = moved[c]; largestAt = c }
                 else if moved[c] > secondLargest { secondLargest = moved[c] }
-            }
-            for i in 0..<n {
-                let own = assignments[i]
-                upper[i] += moved[own]
-                lower[i] -= own == largestAt ? secondLargest : largest
             }
             previous = centroids.elements
         }
