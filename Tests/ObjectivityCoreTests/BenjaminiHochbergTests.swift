@@ -1,4 +1,5 @@
-import ObjectivityCore
+@testable import ObjectivityCore
+import Foundation
 import Testing
 
 @Suite struct BenjaminiHochbergTests {
@@ -15,5 +16,21 @@ import Testing
         let q = BenjaminiHochberg.qValues([0.01, .nan, 0.02])
         #expect(q[1].isNaN)
         #expect(abs(q[0] - 0.02) < 1e-15 && abs(q[2] - 0.02) < 1e-15)
+    }
+
+    @Test func radixOrder_sortsAsTheDoublesOrder() {
+        // Values of every kind the sort meets and some it should not: ties, zeros of both
+        // signs, subnormals, negatives, values spanning many exponents.
+        var rng = SplitMix64(seed: 5)
+        var values: [Double] = [0, -0.0, 1, 1, 0.5, -1, -2.5, 1e-300, 5e-324, .infinity, -.infinity]
+        for _ in 0..<5000 {
+            let u = rng.nextUnit()
+            values.append(u < 0.3 ? Double(Int(u * 100)) / 999 : u < 0.6 ? pow(10, -30 * rng.nextUnit()) : rng.nextUnit() - 0.2)
+        }
+        let indices = Array(values.indices.reversed())
+        let order = BenjaminiHochberg.ascendingOrder(of: indices, by: values)
+        #expect(order.sorted() == indices.sorted())
+        #expect(zip(order, order.dropFirst()).allSatisfy { values[$0] <= values[$1] })
+        #expect(BenjaminiHochberg.ascendingOrder(of: [3], by: values) == [3])
     }
 }
