@@ -11,10 +11,10 @@ import Testing
                 let values = (0..<n).map { _ in rng.nextUnit() < 0.2 ? 0 : (rng.nextNormal() * 10).rounded() / 10 }
                 let sorted = values.sorted()
                 let expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-                #expect(EmpiricalNull.median(values) == expected)
+                #expect(Median.of(values) == expected)
             }
         }
-        #expect(EmpiricalNull.median([Double](repeating: 2.5, count: 40_000)) == 2.5)
+        #expect(Median.of([Double](repeating: 2.5, count: 40_000)) == 2.5)
     }
 
     /// The median looked for in a band around a guess equals the sorted one, whether the

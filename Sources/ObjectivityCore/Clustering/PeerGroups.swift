@@ -156,18 +156,20 @@ public struct PeerGroups: Sendable {
         }
     }
 
+    /// Coordinate-wise median of the given rows and 1.4826·MAD (at least 1e-6), both by
+    /// selection in one scratch column (sorting each column twice was most of this).
     private static func robustCentreAndScale(_ points: Matrix, rows: [Int]) -> ([Double], [Double]) {
-        func median(_ values: [Double]) -> Double {
-            let s = values.sorted()
-            return s.isEmpty ? 0 : s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-        }
         var centre: [Double] = [], scale: [Double] = []
-        for j in 0..<points.columns {
-            let column = rows.map { points[$0, j] }
-            let m = median(column)
-            let mad = 1.4826 * median(column.map { abs($0 - m) })
-            centre.append(m)
-            scale.append(max(mad, 1e-6))
+        var column = [Double](repeating: 0, count: rows.count)
+        column.withUnsafeMutableBufferPointer { column in
+            for j in 0..<points.columns {
+                for (i, row) in rows.enumerated() { column[i] = points[row, j] }
+                let m = Median.inPlace(column)
+                for i in column.indices { column[i] = abs(column[i] - m) }
+                let mad = 1.4826 * Median.inPlace(column)
+                centre.append(m)
+                scale.append(max(mad, 1e-6))
+            }
         }
         return (centre, scale)
     }

@@ -60,7 +60,7 @@ public struct EmpiricalNull: Sendable, Equatable {
                             for i in u.indices { u[i] = statistic[i] / divisor[sizeIndex[i]] }
                             let m = guess.map { guess in
                                 band.withUnsafeMutableBufferPointer { Self.median(in: u, near: guess, width: Self.bandWidth, band: $0) }
-                            } ?? Self.median(in: u)
+                            } ?? Median.inPlace(u)
                             var within = 0, largestWithin = -Double.infinity, smallestBeyond = Double.infinity
                             for value in u {
                                 let deviation = abs(value - m)
@@ -120,33 +120,15 @@ public struct EmpiricalNull: Sendable, Equatable {
         return max(exact, NormalDistribution().upperTail(z / scale(works: works) - center))
     }
 
-    /// The median by selection (Hoare's quickselect, median-of-three pivots): the same
-    /// value sorting gives, in linear time.
-    static func median(_ values: [Double]) -> Double {
-        var a = values
-        return a.withUnsafeMutableBufferPointer { median(in: $0) }
-    }
-
-    /// ``median(_:)`` of the values in `a`, which it reorders.
-    private static func median(in a: UnsafeMutableBufferPointer<Double>) -> Double {
-        let n = a.count
-        let upper = select(a, n / 2)
-        guard n % 2 == 0 else { return upper }
-        // The largest of the lower half, which selection left below position n / 2.
-        var largest = a[0]
-        for i in 1..<(n / 2) { largest = Swift.max(largest, a[i]) }
-        return (largest + upper) / 2
-    }
-
     /// Half the width of the band of rescaled statistics around the last median in which
     /// ``median(in:near:width:band:)`` looks first (the statistics have a spread near 1: a
     /// band of ±0.1 holds some 8 % of them).
     static let bandWidth = 0.1
 
-    /// ``median(in:)`` when the median is likely near `guess`: one pass counts the values
+    /// ``Median/inPlace(_:)`` when the median is likely near `guess`: one pass counts the values
     /// below `guess − width` and copies those within `width` of it into `band` (room for
     /// all of `a`), and the selection runs in the band alone — in place of partitioning
-    /// all of `a` several times. When the median is not in the band, ``median(in:)`` of `a`.
+    /// all of `a` several times. When the median is not in the band, ``Median/inPlace(_:)`` of `a`.
     /// The same value either way.
     static func median(in a: UnsafeMutableBufferPointer<Double>, near guess: Double, width: Double,
                        band: UnsafeMutableBufferPointer<Double>) -> Double {
@@ -162,41 +144,14 @@ public struct EmpiricalNull: Sendable, Equatable {
                 inBand += 1
             }
         }
-        guard below <= k, k < below + inBand else { return median(in: a) }
+        guard below <= k, k < below + inBand else { return Median.inPlace(a) }
         let kept = UnsafeMutableBufferPointer(rebasing: band[0..<inBand])
         let rank = k - below
-        let upper = select(kept, rank)
+        let upper = Median.select(kept, rank)
         guard n % 2 == 0 else { return upper }
         // The largest of the lower half: below the band, or left before `rank` by selection.
         var largest = largestBelow
         for i in 0..<rank { largest = Swift.max(largest, kept[i]) }
         return (largest + upper) / 2
-    }
-
-    /// Puts the k-th smallest value at position k, smaller ones before it; returns it.
-    /// Three-way partitions, so that runs of equal values (many units share a statistic)
-    /// cost no more than distinct ones.
-    private static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
-        var low = 0, high = a.count - 1
-        while low < high {
-            let mid = low + (high - low) / 2
-            let pivot = Swift.max(Swift.min(a[low], a[mid]), Swift.min(Swift.max(a[low], a[mid]), a[high]))  // median of three
-            // a[low..<lt] < pivot, a[lt..<i] == pivot, a[gt+1...high] > pivot.
-            var lt = low, i = low, gt = high
-            while i <= gt {
-                if a[i] < pivot {
-                    a.swapAt(lt, i)
-                    lt += 1
-                    i += 1
-                } else if a[i] > pivot {
-                    a.swapAt(i, gt)
-                    gt -= 1
-                } else {
-                    i += 1
-                }
-            }
-            if k < lt { high = lt - 1 } else if k > gt { low = gt + 1 } else { return pivot }
-        }
-        return a[k]
     }
 }
