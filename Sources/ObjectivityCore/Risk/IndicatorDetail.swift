@@ -5,12 +5,14 @@
 /// holds some four million of them, and a two-entry dictionary takes about twice the
 /// memory of the array (and a hash of every name to build).
 public struct IndicatorDetail: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
-    fileprivate struct Entry: Sendable, Equatable {
+    @usableFromInline
+    struct Entry: Sendable, Equatable {
         var name: String
         var value: Double
     }
 
-    private var entries: [Entry]
+    @usableFromInline
+    var entries: [Entry]
 
     /// The figures of `values`.
     public init(_ values: [String: Double]) {
@@ -29,12 +31,13 @@ public struct IndicatorDetail: Sendable, Equatable, Sequence, ExpressibleByDicti
         entries.first { $0.name == name }?.value
     }
 
-    public var count: Int { entries.count }
+    /// Inlinable, so that reading it takes no reference to the figures' array.
+    @inlinable public var count: Int { entries.count }
     public var isEmpty: Bool { entries.isEmpty }
 
     /// The figures in name order.
     public struct Iterator: IteratorProtocol {
-        fileprivate var entries: IndexingIterator<[Entry]>
+        var entries: IndexingIterator<[Entry]>
 
         public mutating func next() -> (key: String, value: Double)? {
             entries.next().map { (key: $0.name, value: $0.value) }
