@@ -271,13 +271,16 @@ public enum CrossYearAnalysis {
     private static let cohortPupilsMethod = "the unit's standardised level against the same pupils a grade and a year later (normal approximation, calibrated by the sitting's empirical null); estimate: drop in SDs of the sittings' works"
     private static let cohortSchoolMethod = "the unit's standardised level against the same school's cohort a grade and a year later (normal approximation, calibrated by the sitting's empirical null); estimate: drop in SDs of the sittings' works"
 
+    /// - Parameter others: the school's other units of other years, in year order.
     private static func journalJump(_ unit: UnitResult, others: [Earlier]) -> IndicatorResult? {
         let known = others.filter { $0.summary.journalExcessVariance.isFinite }
         guard !known.isEmpty else { return nil }
         let (excess, variance) = pooled(known.map { ($0.summary.journalExcess, $0.summary.journalExcessVariance) })
         let d = unit.summary.journalExcess - excess
         let z = d / (unit.summary.journalExcessVariance + variance).squareRoot()
-        return IndicatorResult(code: "year_jump", direction: "journal", detail: ["years_compared": Double(Set(known.map(\.year)).count)],
+        // The years compared: `others` come in year order, so each new year is a change.
+        let years = 1 + zip(known, known.dropFirst()).reduce(0) { $0 + ($1.0.year != $1.1.year ? 1 : 0) }
+        return IndicatorResult(code: "year_jump", direction: "journal", detail: ["years_compared": Double(years)],
                                test: HypothesisTestResult(
                                    statistic: z, parameter: Double(unit.works), pValue: NormalDistribution().upperTail(z), estimate: d,
                                    method: "the journal's excess «Понизили» against the same school's journals in other years (normal approximation, calibrated by the sitting's empirical null); estimate: rise of the excess share of works",
@@ -288,7 +291,9 @@ public enum CrossYearAnalysis {
                                later: Earlier, laterSitting: Sitting, laterScale: ScoreStandardisation) -> IndicatorResult {
         var laterByCode: [String: Double] = [:]
         if let laterSchool = laterSitting.schools.id(of: unit.school) {
-            for row in laterSitting.rows(ofSchool: laterSchool) {
+            let laterRows = laterSitting.rows(ofSchool: laterSchool)
+            laterByCode.reserveCapacity(laterRows.count)
+            for row in laterRows {
                 laterByCode[laterSitting.works.participantCode[row]] = laterScale.z(laterSitting.works.primaryScore[row])
             }
         }
