@@ -22,9 +22,17 @@ public final class OrderedResults<Value: Sendable>: Sendable {
     /// All results in job order, moved out (every job must have stored one): the store
     /// keeps no reference, so the caller owns its arrays alone and changing them later
     /// copies nothing — with a country's units, a copy is gigabytes.
+    ///
+    /// Each value is moved, not copied: copying retained every string and array of every
+    /// value and freeing the store released them again — for a country's 213,229 file
+    /// reports, half a second of one core while the other waited.
     public func take() -> [Value] {
         values.withLock { stored in
-            let all = stored.map { $0! }
+            let count = stored.count
+            let all = [Value](unsafeUninitializedCapacity: count) { all, initialized in
+                for i in 0..<count { (all.baseAddress! + i).initialize(to: stored[i].take()!) }
+                initialized = count
+            }
             stored = []
             return all
         }
