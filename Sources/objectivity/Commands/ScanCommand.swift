@@ -166,7 +166,10 @@ struct ScanCommand: ParsableCommand {
         }
         let giaSittings = built.take(at: 0)
         let contexts = made.take(at: 0) + giaSittings.map { _ in SittingContext() }
-        return ScanInputs(sittings: vpr + giaSittings, contexts: contexts, vprSittings: vpr.count,
-                          rejected: batch.reports.filter { $0.error != nil })
+        let inputs = ScanInputs(sittings: vpr + giaSittings, contexts: contexts, vprSittings: vpr.count,
+                                rejected: batch.reports.filter { $0.error != nil })
+        // The reports (their sittings' works are already in `vpr`) go while the analysis starts.
+        BackgroundRelease.release(consume batch)
+        return inputs
     }
 }
