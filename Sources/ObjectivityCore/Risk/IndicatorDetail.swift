@@ -37,7 +37,7 @@ public struct IndicatorDetail: Sendable, Equatable, Sequence, ExpressibleByDicti
 
     /// The figures in name order.
     public struct Iterator: IteratorProtocol {
-        var entries: IndexingIterator<[Entry]>
+        fileprivate var entries: IndexingIterator<[Entry]>
 
         public mutating func next() -> (key: String, value: Double)? {
             entries.next().map { (key: $0.name, value: $0.value) }

@@ -57,7 +57,9 @@ public enum UnitLineWriter {
             // loads, wait for memory together instead of one indicator after another.
             var figures = 0
             for i in indicators.indices { figures = max(figures, indicators[i].detail.count) }
-            detail.reserveCapacity(figures + 6)
+            // Room for the most figures and the five entries every result may add
+            // (direction, null_scale, trials, groups, caveats): the scratch never grows.
+            detail.reserveCapacity(figures + 5)
             for i in indicators.indices {
                 let result = indicators.baseAddress! + i
                 DetailEntry.entries(of: result, into: &detail)
